@@ -1,0 +1,100 @@
+package com.jiangxin;
+
+import com.jiangxin.content.Reading;
+import com.jiangxin.db.DataDirLock;
+import com.jiangxin.db.Database;
+import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.reading.ReadingRoutes;
+import com.jiangxin.web.ApiDocs;
+import com.jiangxin.web.Templates;
+import com.jiangxin.web.WebSetup;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The one start chain: lock the data folder, migrate the database, load the content, open the
+ * pool, mount every feature's routes, listen. {@link #stop()} undoes it in reverse.
+ */
+public class App extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+  private final Config config;
+  private DataDirLock lock;
+  private Pool pool;
+  private HttpServer server;
+
+  public App(Config config) {
+    this.config = config;
+  }
+
+  /** What start-up loads off the event loop. */
+  private record Loaded(Path contentDir, List<Reading> readings) {
+  }
+
+  @Override
+  public Future<?> start() {
+    long begin = System.nanoTime();
+    return vertx.executeBlocking(() -> {
+        lock = DataDirLock.acquire(config.dataDir());
+        Database.migrate(config);
+        Path dir = Content.locate(config);
+        return new Loaded(dir, Content.loadReadings(dir));
+      }, false)
+      .compose(loaded -> {
+        pool = Database.openPool(vertx, config);
+        Router router = routes(loaded);
+        return vertx.createHttpServer().requestHandler(router).listen(config.port());
+      })
+      .onSuccess(s -> {
+        server = s;
+        LOG.info("匠心课堂 is ready in {} ms: open http://localhost:{}/",
+          (System.nanoTime() - begin) / 1_000_000, s.actualPort());
+      })
+      .onFailure(e -> releaseAll());
+  }
+
+  private Router routes(Loaded loaded) {
+    Templates templates = new Templates(config.devTemplates());
+    Router router = WebSetup.baseRouter(vertx, templates);
+    ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
+    ApiDocs.mount(router);
+    ReadingRoutes.mount(router, catalog, pool);
+    WebSetup.mountFallback(router);
+    return router;
+  }
+
+  /** The port the server listens on (useful with {@code PORT=0}). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    return closing.eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
+      .eventually(() -> {
+        releaseAll();
+        LOG.info("匠心课堂 stopped; the database is closed.");
+        return Future.succeededFuture();
+      });
+  }
+
+  private void releaseAll() {
+    if (pool != null) {
+      pool.close();
+      pool = null;
+    }
+    if (lock != null) {
+      lock.close();
+      lock = null;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package com.jiangxin;
+
+import com.jiangxin.content.ContentException;
+import com.jiangxin.content.ImportCommand;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Command line: no arguments starts the server; {@code import FILE [OUT_DIR]} turns a scraped
+ * seed file into reading files.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    if (args.length > 0 && "import".equals(args[0])) {
+      System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0) {
+      System.err.println("Usage: java -jar jiangxin.jar            start the server (see README for settings)");
+      System.err.println("       java -jar jiangxin.jar import FILE [OUT_DIR]   import a seed file");
+      System.exit(2);
+    }
+    Config config;
+    try {
+      config = Config.fromEnvironment();
+    } catch (IllegalArgumentException e) {
+      System.err.println("匠心课堂 cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Vertx vertx = Vertx.vertx();
+    vertx.deployVerticle(new App(config)).onComplete(ar -> {
+      if (ar.failed()) {
+        Throwable cause = rootCause(ar.cause());
+        String message = cause instanceof ContentException || cause instanceof IllegalStateException
+          ? cause.getMessage() : String.valueOf(cause);
+        System.err.println("匠心课堂 cannot start: " + message);
+        vertx.close().onComplete(x -> System.exit(1));
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      CountDownLatch closed = new CountDownLatch(1);
+      vertx.close().onComplete(x -> closed.countDown());
+      try {
+        if (!closed.await(10, TimeUnit.SECONDS)) {
+          LOG.warn("Shutdown took longer than 10 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "shutdown"));
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c && !(c instanceof ContentException)) {
+      c = c.getCause();
+    }
+    return c;
+  }
+}

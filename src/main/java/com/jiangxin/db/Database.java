@@ -1,0 +1,40 @@
+package com.jiangxin.db;
+
+import com.jiangxin.Config;
+import io.vertx.core.Vertx;
+import io.vertx.jdbcclient.JDBCConnectOptions;
+import io.vertx.jdbcclient.JDBCPool;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Opens the database: runs the versioned migrations under {@code db/migration} (blocking, so call it
+ * off the event loop) and creates the Vert.x JDBC pool the features share.
+ */
+public final class Database {
+  private static final String USER = "sa";
+  private static final String PASSWORD = "";
+
+  private Database() {
+  }
+
+  /** Brings the schema up to date. Blocking. */
+  public static MigrateResult migrate(Config config) {
+    return Flyway.configure(Database.class.getClassLoader())
+      .dataSource(config.jdbcUrl(), USER, PASSWORD)
+      .locations("classpath:db/migration")
+      .load()
+      .migrate();
+  }
+
+  /** The shared pool. Every statement auto-commits unless run in {@code pool.withTransaction}. */
+  public static Pool openPool(Vertx vertx, Config config) {
+    JDBCConnectOptions connect = new JDBCConnectOptions()
+      .setJdbcUrl(config.jdbcUrl())
+      .setUser(USER)
+      .setPassword(PASSWORD);
+    return JDBCPool.pool(vertx, connect, new PoolOptions().setMaxSize(8).setName("jiangxin-db"));
+  }
+}

@@ -1,0 +1,171 @@
+package com.jiangxin.reading;
+
+import com.jiangxin.content.CitedExample;
+import com.jiangxin.content.Paragraph;
+import com.jiangxin.content.Reading;
+import com.jiangxin.web.Web;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The home page, the reading pages, the public reading API and the health check. */
+public final class ReadingRoutes {
+  private final ReadingCatalog catalog;
+  private final Pool pool;
+
+  private ReadingRoutes(ReadingCatalog catalog, Pool pool) {
+    this.catalog = catalog;
+    this.pool = pool;
+  }
+
+  public static void mount(Router router, ReadingCatalog catalog, Pool pool) {
+    ReadingRoutes r = new ReadingRoutes(catalog, pool);
+    router.get("/").handler(r::showHome);
+    router.get("/readings/:id").handler(r::showReading);
+    router.get("/api/v1/readings").handler(r::listReadingsJson);
+    router.get("/api/v1/readings/:id").handler(r::readingJson);
+    router.get("/health").handler(r::health);
+  }
+
+  private void showHome(RoutingContext ctx) {
+    Map<String, Object> model = Web.model(ctx, "匠心课堂 · 九篇工匠精神演讲稿");
+    List<Map<String, Object>> showcase = new ArrayList<>();
+    for (String name : ReadingCatalog.SHOWCASE) {
+      for (ReadingCatalog.Citation c : catalog.citationsOf(name)) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("example", name);
+        m.put("readingId", c.reading().id());
+        m.put("pian", c.reading().pianLabel());
+        m.put("readingTitle", c.reading().title());
+        m.put("paragraph", c.paragraph());
+        m.put("sentence", c.sentence());
+        showcase.add(m);
+        break;
+      }
+    }
+    List<Map<String, Object>> readings = new ArrayList<>();
+    for (Reading r : catalog.all()) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("id", r.id());
+      m.put("pian", r.pianLabel());
+      m.put("title", r.title());
+      m.put("teaser", ReadingView.teaser(r, 90));
+      m.put("examples", orderedExampleNames(r));
+      m.put("paragraphCount", r.paragraphs().size());
+      readings.add(m);
+    }
+    model.put("showcase", showcase);
+    model.put("readings", readings);
+    Web.html(ctx, "home", model);
+  }
+
+  /** Showcase examples first, then the others in the reading's own order. */
+  private static List<String> orderedExampleNames(Reading r) {
+    List<String> names = new ArrayList<>();
+    for (String s : ReadingCatalog.SHOWCASE) {
+      if (r.examples().stream().anyMatch(e -> e.name().equals(s))) {
+        names.add(s);
+      }
+    }
+    for (CitedExample e : r.examples()) {
+      if (!names.contains(e.name())) {
+        names.add(e.name());
+      }
+    }
+    return names;
+  }
+
+  private void showReading(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Reading reading = catalog.byId(id).orElse(null);
+    if (reading == null) {
+      Web.notFound(ctx, "没有这篇文章：" + id + "。请从首页选择一篇。");
+      return;
+    }
+    int hlParagraph = parseInt(ctx.request().getParam("p"));
+    String hlQuote = ctx.request().getParam("hl");
+    if (hlQuote != null && hlQuote.length() > 500) {
+      hlQuote = null;
+    }
+    Map<String, Object> model = Web.model(ctx, reading.pianLabel() + " · " + reading.title() + " · 匠心课堂");
+    model.put("reading", reading);
+    model.put("pian", reading.pianLabel());
+    model.put("examples", orderedExampleNames(reading));
+    model.put("paragraphs", ReadingView.paragraphs(reading, hlParagraph, hlQuote));
+    model.put("highlightParagraph", hlParagraph > 0 && hlQuote != null ? hlParagraph : null);
+    int idx = catalog.all().indexOf(reading);
+    if (idx > 0) {
+      model.put("prev", catalog.all().get(idx - 1));
+    }
+    if (idx < catalog.all().size() - 1) {
+      model.put("next", catalog.all().get(idx + 1));
+    }
+    model.put("large", "large".equals(ctx.request().getParam("size")));
+    Web.html(ctx, "reading/show", model);
+  }
+
+  private void listReadingsJson(RoutingContext ctx) {
+    JsonArray out = new JsonArray();
+    for (Reading r : catalog.all()) {
+      out.add(new JsonObject()
+        .put("id", r.id())
+        .put("number", r.number())
+        .put("pian", r.pianLabel())
+        .put("title", r.title())
+        .put("examples", new JsonArray(r.examples().stream().map(CitedExample::name).toList()))
+        .put("paragraphCount", r.paragraphs().size()));
+    }
+    Web.json(ctx, out);
+  }
+
+  private void readingJson(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Reading r = catalog.byId(id).orElse(null);
+    if (r == null) {
+      Web.notFound(ctx, "no reading with id '" + id + "'");
+      return;
+    }
+    JsonArray paragraphs = new JsonArray();
+    for (Paragraph p : r.paragraphs()) {
+      paragraphs.add(new JsonObject().put("n", p.n()).put("text", p.text()).put("heading", p.heading()));
+    }
+    JsonArray examples = new JsonArray();
+    for (CitedExample e : r.examples()) {
+      examples.add(new JsonObject().put("name", e.name()).put("terms", new JsonArray(e.terms())));
+    }
+    Web.json(ctx, new JsonObject()
+      .put("id", r.id())
+      .put("number", r.number())
+      .put("pian", r.pianLabel())
+      .put("title", r.title())
+      .put("source", r.source())
+      .put("examples", examples)
+      .put("paragraphs", paragraphs));
+  }
+
+  private void health(RoutingContext ctx) {
+    pool.query("SELECT 1").execute()
+      .onSuccess(rows -> Web.json(ctx, new JsonObject().put("status", "UP")
+        .put("readings", catalog.all().size())))
+      .onFailure(e -> Web.json(ctx, 503, new JsonObject().put("status", "DOWN")
+        .put("error", "database unavailable")));
+  }
+
+  private static int parseInt(String s) {
+    if (s == null) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(s.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

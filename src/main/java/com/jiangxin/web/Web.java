@@ -1,0 +1,120 @@
+package com.jiangxin.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The few ways a handler answers: an HTML page, JSON, a redirect, or an error that suits the
+ * caller (JSON {@code {"error": "..."}} under {@code /api/}, a friendly page elsewhere).
+ */
+public final class Web {
+  /** Key under which the shared {@link Templates} live in the router's context data. */
+  static Templates templates;
+
+  private Web() {
+  }
+
+  static void init(Templates t) {
+    templates = t;
+  }
+
+  /** A page model with what every page's layout needs already filled in. */
+  public static Map<String, Object> model(RoutingContext ctx, String title) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("title", title);
+    Object page = ctx.get(PageContext.KEY);
+    if (page instanceof Map<?, ?> common) {
+      common.forEach((k, v) -> model.put(String.valueOf(k), v));
+    }
+    return model;
+  }
+
+  public static void html(RoutingContext ctx, String template, Map<String, Object> model) {
+    html(ctx, 200, template, model);
+  }
+
+  public static void html(RoutingContext ctx, int status, String template, Map<String, Object> model) {
+    String body = templates.render(template, model);
+    ctx.response()
+      .setStatusCode(status)
+      .putHeader("Content-Type", "text/html; charset=utf-8")
+      .end(body);
+  }
+
+  public static void json(RoutingContext ctx, int status, Object body) {
+    String text = body instanceof JsonObject o ? o.encode()
+      : body instanceof io.vertx.core.json.JsonArray a ? a.encode()
+      : io.vertx.core.json.Json.encode(body);
+    ctx.response()
+      .setStatusCode(status)
+      .putHeader("Content-Type", "application/json; charset=utf-8")
+      .end(text);
+  }
+
+  public static void json(RoutingContext ctx, Object body) {
+    json(ctx, 200, body);
+  }
+
+  public static void noContent(RoutingContext ctx) {
+    ctx.response().setStatusCode(204).end();
+  }
+
+  /** Post/redirect/get: a form POST answers with 303 See Other. */
+  public static void redirect(RoutingContext ctx, String location) {
+    ctx.response().setStatusCode(303).putHeader("Location", location).end();
+  }
+
+  public static boolean isApi(RoutingContext ctx) {
+    return ctx.normalizedPath().startsWith("/api/");
+  }
+
+  /** An error in the caller's language: JSON for the API, a page for people. */
+  public static void error(RoutingContext ctx, int status, String message) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (isApi(ctx) || acceptsJsonOnly(ctx)) {
+      json(ctx, status, new JsonObject().put("error", message));
+    } else {
+      Map<String, Object> model = model(ctx, statusTitle(status));
+      model.put("status", status);
+      model.put("message", message);
+      html(ctx, status, "error", model);
+    }
+  }
+
+  public static void notFound(RoutingContext ctx, String message) {
+    error(ctx, 404, message);
+  }
+
+  public static void badRequest(RoutingContext ctx, String message) {
+    error(ctx, 400, message);
+  }
+
+  /** Ends a failed future with a clean error instead of a stack trace. */
+  public static <T> void fail(RoutingContext ctx, Future<T> future) {
+    future.onFailure(ctx::fail);
+  }
+
+  private static boolean acceptsJsonOnly(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+  }
+
+  static String statusTitle(int status) {
+    return switch (status) {
+      case 400 -> "请求有误";
+      case 401 -> "请先登录";
+      case 403 -> "没有权限";
+      case 404 -> "找不到页面";
+      case 409 -> "操作冲突";
+      case 413 -> "内容太大";
+      case 429 -> "操作太频繁";
+      default -> status >= 500 ? "服务器出错了" : "出错了";
+    };
+  }
+}

@@ -1,0 +1,70 @@
+package com.jiangxin.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router every feature mounts on: security headers, a small request body limit, static files
+ * from {@code webroot/} under {@code /static/}, and one place where failures become clean answers
+ * (never a stack trace).
+ */
+public final class WebSetup {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSetup.class);
+  /** Large enough for a roster CSV of a whole school, small enough to refuse abuse. */
+  public static final long BODY_LIMIT = 2L * 1024 * 1024;
+
+  private WebSetup() {
+  }
+
+  public static Router baseRouter(Vertx vertx, Templates templates) {
+    Web.init(templates);
+    Router router = Router.router(vertx);
+    router.route().handler(new SecurityHeaders());
+    router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
+    router.route("/static/*").handler(StaticHandler.create("webroot")
+      .setDirectoryListing(false)
+      .setIncludeHidden(false)
+      .setCachingEnabled(true)
+      .setMaxAgeSeconds(3600));
+    router.route().failureHandler(WebSetup::onFailure);
+    return router;
+  }
+
+  /** The last route: anything no feature answered. */
+  public static void mountFallback(Router router) {
+    router.route().handler(ctx -> Web.notFound(ctx, "没有这个页面：" + ctx.normalizedPath()));
+  }
+
+  private static void onFailure(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    int status = ctx.statusCode();
+    String message;
+    if (failure instanceof HttpError e) {
+      status = e.status();
+      message = e.getMessage();
+    } else if (failure instanceof HttpException e) {
+      status = e.getStatusCode();
+      message = e.getPayload() != null ? e.getPayload() : Web.statusTitle(status);
+    } else if (failure instanceof DecodeException || failure instanceof ClassCastException) {
+      status = 400;
+      message = "请求内容不是有效的 JSON，或字段类型不对。";
+    } else if (failure == null && status >= 400 && status < 500) {
+      message = status == 413 ? "提交的内容太大了。" : Web.statusTitle(status);
+    } else {
+      status = 500;
+      message = "服务器出错了，请稍后再试。";
+      LOG.error("Unhandled failure on {} {}", ctx.request().method(), ctx.normalizedPath(), failure);
+    }
+    if (status == 413) {
+      message = "提交的内容太大了（上限 " + (BODY_LIMIT / 1024 / 1024) + " MB）。";
+    }
+    Web.error(ctx, status, message);
+  }
+}
