@@ -1,5 +1,8 @@
 package com.jiangxin;
 
+import com.jiangxin.account.AccountRepository;
+import com.jiangxin.account.AccountRoutes;
+import com.jiangxin.account.Auth;
 import com.jiangxin.content.Reading;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
@@ -50,9 +53,10 @@ public class App extends VerticleBase {
       }, false)
       .compose(loaded -> {
         pool = Database.openPool(vertx, config);
-        Router router = routes(loaded);
-        return vertx.createHttpServer().requestHandler(router).listen(config.port());
+        AccountRepository accounts = new AccountRepository(vertx, pool);
+        return accounts.csrfKey().map(key -> routes(loaded, accounts, new Auth(accounts, key)));
       })
+      .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
       .onSuccess(s -> {
         server = s;
         LOG.info("匠心课堂 is ready in {} ms: open http://localhost:{}/",
@@ -61,12 +65,16 @@ public class App extends VerticleBase {
       .onFailure(e -> releaseAll());
   }
 
-  private Router routes(Loaded loaded) {
+  private Router routes(Loaded loaded, AccountRepository accounts, Auth auth) {
     Templates templates = new Templates(config.devTemplates());
     Router router = WebSetup.baseRouter(vertx, templates);
+    router.route().handler(auth::identify);
+    router.route("/api/v1/*").handler(auth::requireApiUser);
+    router.route().handler(auth::checkCsrf);
     ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
     ApiDocs.mount(router);
     ReadingRoutes.mount(router, catalog, pool);
+    AccountRoutes.mount(router, accounts, auth);
     WebSetup.mountFallback(router);
     return router;
   }

@@ -78,7 +78,12 @@ public final class Web {
       return;
     }
     if (isApi(ctx) || acceptsJsonOnly(ctx)) {
-      json(ctx, status, new JsonObject().put("error", message));
+      JsonObject body = new JsonObject().put("error", message);
+      Object retryAfter = ctx.get("retryAfter");
+      if (retryAfter != null) {
+        body.put("retryAfter", retryAfter);
+      }
+      json(ctx, status, body);
     } else {
       Map<String, Object> model = model(ctx, statusTitle(status));
       model.put("status", status);

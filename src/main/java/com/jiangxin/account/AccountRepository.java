@@ -1,0 +1,190 @@
+package com.jiangxin.account;
+
+import com.jiangxin.db.Sql;
+import com.jiangxin.web.HttpError;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Accounts, API tokens and web sessions in the database. */
+public final class AccountRepository {
+  static final Duration TOKEN_LIFETIME = Duration.ofDays(30);
+  static final Duration SESSION_LIFETIME = Duration.ofDays(14);
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,31}");
+
+  private final Vertx vertx;
+  private final Pool pool;
+
+  public AccountRepository(Vertx vertx, Pool pool) {
+    this.vertx = vertx;
+    this.pool = pool;
+  }
+
+  /** A new account's fields as typed, before they are checked. */
+  public record NewUser(String username, String password, String displayName, User.Role role, boolean mustChangePassword) {
+  }
+
+  /** Usernames are case-insensitive and stored lower-case. */
+  public static String normaliseUsername(String username) {
+    return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** Why a username is unacceptable, if it is. */
+  public static Optional<String> usernameProblem(String username) {
+    if (!USERNAME.matcher(username).matches()) {
+      return Optional.of("用户名须为 3–32 位小写字母、数字或 . _ -，并以字母或数字开头。");
+    }
+    return Optional.empty();
+  }
+
+  /** Why a display name is unacceptable, if it is. */
+  public static Optional<String> displayNameProblem(String displayName) {
+    if (displayName == null || displayName.isBlank()) {
+      return Optional.of("请填写姓名（显示名）。");
+    }
+    if (displayName.codePointCount(0, displayName.length()) > 32) {
+      return Optional.of("姓名最多 32 个字符。");
+    }
+    if (displayName.chars().anyMatch(Character::isISOControl)) {
+      return Optional.of("姓名不能包含控制字符。");
+    }
+    return Optional.empty();
+  }
+
+  /** Checks the fields, hashes the password off the event loop and inserts the account. 409 if taken. */
+  public Future<User> register(NewUser in) {
+    String username = normaliseUsername(in.username());
+    String displayName = in.displayName() == null ? "" : in.displayName().strip();
+    Optional<String> problem = usernameProblem(username)
+      .or(() -> displayNameProblem(displayName))
+      .or(() -> Passwords.problem(in.password()));
+    if (problem.isPresent()) {
+      return Future.failedFuture(HttpError.badRequest(problem.get()));
+    }
+    return vertx.executeBlocking(() -> Passwords.hash(in.password()), false)
+      .compose(hash -> insertUser(pool, username, displayName, in.role(), hash, in.mustChangePassword()));
+  }
+
+  /** Inserts an account whose password is already hashed (for bulk imports inside a transaction). */
+  public static Future<User> insertUser(SqlClient client, String username, String displayName, User.Role role,
+                                        String hash, boolean mustChange) {
+    return client.preparedQuery(AccountSql.INSERT_USER)
+      .execute(Tuple.of(username, displayName, role.code(), hash, mustChange, System.currentTimeMillis()))
+      .map(rows -> new User(Sql.generatedId(rows), username, displayName, role, mustChange))
+      .recover(e -> Future.failedFuture(Sql.isUniqueViolation(e)
+        ? HttpError.conflict("用户名 " + username + " 已被使用，请换一个。") : e));
+  }
+
+  public Future<Boolean> usernameTaken(String username) {
+    return pool.preparedQuery(AccountSql.USERNAME_EXISTS).execute(Tuple.of(normaliseUsername(username)))
+      .map(rows -> rows.iterator().next().getLong("N") > 0);
+  }
+
+  /** The account if the password matches; empty otherwise (same answer for unknown users). */
+  public Future<Optional<User>> authenticate(String username, String password) {
+    String name = normaliseUsername(username);
+    return pool.preparedQuery(AccountSql.USER_WITH_HASH_BY_USERNAME).execute(Tuple.of(name))
+      .compose(rows -> {
+        Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
+        String hash = row == null ? null : row.getString("PASSWORD_HASH");
+        // verify even for unknown users, so timing does not reveal which usernames exist
+        String against = hash != null ? hash : DUMMY_HASH;
+        return vertx.executeBlocking(() -> Passwords.verify(against, password == null ? "" : password), false)
+          .map(ok -> ok && row != null ? Optional.of(toUser(row)) : Optional.<User>empty());
+      });
+  }
+
+  private static final String DUMMY_HASH = Passwords.hash("not-a-real-password-" + Secrets.newSecret());
+
+  public Future<Optional<User>> byId(long id) {
+    return pool.preparedQuery(AccountSql.USER_BY_ID).execute(Tuple.of(id))
+      .map(rows -> rows.iterator().hasNext() ? Optional.of(toUser(rows.iterator().next())) : Optional.empty());
+  }
+
+  /** Changes a password after checking the current one; ends the user's other sessions and tokens. */
+  public Future<Void> changePassword(User user, String current, String next, String keepSessionHash) {
+    Optional<String> problem = Passwords.problem(next);
+    if (problem.isPresent()) {
+      return Future.failedFuture(HttpError.badRequest(problem.get()));
+    }
+    return pool.preparedQuery(AccountSql.HASH_BY_ID).execute(Tuple.of(user.id()))
+      .compose(rows -> {
+        String hash = rows.iterator().next().getString("PASSWORD_HASH");
+        return vertx.executeBlocking(() -> {
+          if (!Passwords.verify(hash, current == null ? "" : current)) {
+            throw HttpError.badRequest("当前密码不对。");
+          }
+          return Passwords.hash(next);
+        }, false);
+      })
+      .compose(newHash -> pool.withTransaction(conn -> conn.preparedQuery(AccountSql.UPDATE_PASSWORD)
+        .execute(Tuple.of(newHash, user.id()))
+        .compose(x -> conn.preparedQuery(AccountSql.DELETE_OTHER_SESSIONS)
+          .execute(Tuple.of(user.id(), keepSessionHash == null ? "" : keepSessionHash)))
+        .compose(x -> conn.preparedQuery(AccountSql.DELETE_USER_TOKENS).execute(Tuple.of(user.id())))))
+      .mapEmpty();
+  }
+
+  /** Issues a bearer token; only its hash is stored. */
+  public Future<String> issueToken(User user) {
+    String token = Secrets.newSecret();
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery(AccountSql.INSERT_TOKEN)
+      .execute(Tuple.of(Secrets.sha256(token), user.id(), now, now + TOKEN_LIFETIME.toMillis()))
+      .map(token);
+  }
+
+  public Future<Optional<User>> userByToken(String token) {
+    return pool.preparedQuery(AccountSql.USER_BY_TOKEN)
+      .execute(Tuple.of(Secrets.sha256(token), System.currentTimeMillis()))
+      .map(rows -> rows.iterator().hasNext() ? Optional.of(toUser(rows.iterator().next())) : Optional.empty());
+  }
+
+  public Future<Void> revokeToken(String token) {
+    return pool.preparedQuery(AccountSql.DELETE_TOKEN).execute(Tuple.of(Secrets.sha256(token))).mapEmpty();
+  }
+
+  /** Starts a web session with a brand-new id (never the one the visitor had before logging in). */
+  public Future<String> startSession(User user) {
+    String sid = Secrets.newSecret();
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery(AccountSql.INSERT_SESSION)
+      .execute(Tuple.of(Secrets.sha256(sid), user.id(), now, now + SESSION_LIFETIME.toMillis()))
+      .map(sid);
+  }
+
+  public Future<Optional<User>> userBySession(String sid) {
+    return pool.preparedQuery(AccountSql.USER_BY_SESSION)
+      .execute(Tuple.of(Secrets.sha256(sid), System.currentTimeMillis()))
+      .map(rows -> rows.iterator().hasNext() ? Optional.of(toUser(rows.iterator().next())) : Optional.empty());
+  }
+
+  public Future<Void> endSession(String sid) {
+    return pool.preparedQuery(AccountSql.DELETE_SESSION).execute(Tuple.of(Secrets.sha256(sid))).mapEmpty();
+  }
+
+  /** The installation's CSRF key, created on first start. */
+  public Future<String> csrfKey() {
+    return pool.preparedQuery(AccountSql.SETTING).execute(Tuple.of("csrf_key"))
+      .compose(rows -> {
+        if (rows.iterator().hasNext()) {
+          return Future.succeededFuture(rows.iterator().next().getString("VAL"));
+        }
+        String key = Secrets.newSecret();
+        return pool.preparedQuery(AccountSql.INSERT_SETTING).execute(Tuple.of("csrf_key", key)).map(key);
+      });
+  }
+
+  static User toUser(Row row) {
+    return new User(row.getLong("ID"), row.getString("USERNAME"), row.getString("DISPLAY_NAME"),
+      User.Role.parse(row.getString("ROLE")).orElseThrow(), Boolean.TRUE.equals(row.getBoolean("MUST_CHANGE_PW")));
+  }
+}

@@ -1,0 +1,254 @@
+package com.jiangxin.account;
+
+import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Web;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** Register, log in and out, change password: as pages and as the JSON API. */
+public final class AccountRoutes {
+  private final AccountRepository accounts;
+  private final Auth auth;
+  private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+
+  private AccountRoutes(AccountRepository accounts, Auth auth) {
+    this.accounts = accounts;
+    this.auth = auth;
+  }
+
+  public static void mount(Router router, AccountRepository accounts, Auth auth) {
+    AccountRoutes r = new AccountRoutes(accounts, auth);
+    router.post("/api/v1/auth/register").handler(r::registerJson);
+    router.post("/api/v1/auth/login").handler(r::loginJson);
+    router.post("/api/v1/auth/logout").handler(r::logoutJson);
+    router.get("/api/v1/me").handler(r::meJson);
+    router.post("/api/v1/auth/password").handler(r::passwordJson);
+
+    router.get("/login").handler(r::showLogin);
+    router.post("/login").handler(r::submitLogin);
+    router.get("/register").handler(r::showRegister);
+    router.post("/register").handler(r::submitRegister);
+    router.post("/logout").handler(r::submitLogout);
+    router.get("/account").handler(Auth::requirePageUser).handler(r::showAccount);
+    router.post("/account/password").handler(Auth::requirePageUser).handler(r::submitPassword);
+  }
+
+  // ---- JSON API ----
+
+  private void registerJson(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx);
+    Optional<User.Role> role = User.Role.parse(body.getString("role"));
+    if (role.isEmpty()) {
+      Web.badRequest(ctx, "role must be \"teacher\" or \"student\"");
+      return;
+    }
+    accounts.register(new AccountRepository.NewUser(body.getString("username"), body.getString("password"),
+        body.getString("displayName"), role.get(), false))
+      .onSuccess(u -> Web.json(ctx, 201, new JsonObject().put("id", u.id()).put("username", u.username())
+        .put("displayName", u.displayName()).put("role", u.role().code())))
+      .onFailure(ctx::fail);
+  }
+
+  private void loginJson(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx);
+    String username = AccountRepository.normaliseUsername(body.getString("username"));
+    String password = body.getString("password");
+    if (username.isEmpty() || password == null) {
+      Web.badRequest(ctx, "username and password are required");
+      return;
+    }
+    checkPassword(ctx, username, password)
+      .compose(user -> accounts.issueToken(user).map(token -> new JsonObject()
+        .put("token", token).put("user", user.toJson())))
+      .onSuccess(json -> Web.json(ctx, 200, json))
+      .onFailure(ctx::fail);
+  }
+
+  private void logoutJson(RoutingContext ctx) {
+    String authz = ctx.request().getHeader("Authorization");
+    if (authz == null || !authz.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      Web.error(ctx, 401, "no bearer token to revoke");
+      return;
+    }
+    accounts.revokeToken(authz.substring(7).trim())
+      .onSuccess(x -> Web.noContent(ctx))
+      .onFailure(ctx::fail);
+  }
+
+  private void meJson(RoutingContext ctx) {
+    Web.json(ctx, Auth.current(ctx).toJson());
+  }
+
+  private void passwordJson(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx);
+    accounts.changePassword(Auth.current(ctx), body.getString("currentPassword"), body.getString("newPassword"), null)
+      .onSuccess(x -> Web.noContent(ctx))
+      .onFailure(ctx::fail);
+  }
+
+  /** The user if the password is right; 429 while throttled, 401 otherwise. */
+  private Future<User> checkPassword(RoutingContext ctx, String username, String password) {
+    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
+    long wait = throttle.retryAfterSeconds(username, address);
+    if (wait > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(wait));
+      ctx.put("retryAfter", wait);
+      return Future.failedFuture(new HttpError(429, "登录失败次数太多，请 " + wait + " 秒后再试。"));
+    }
+    return accounts.authenticate(username, password).compose(found -> {
+      if (found.isPresent()) {
+        throttle.succeeded(username);
+        return Future.succeededFuture(found.get());
+      }
+      throttle.failed(username, address);
+      return Future.failedFuture(new HttpError(401, "用户名或密码不对。"));
+    });
+  }
+
+  private static JsonObject jsonBody(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      throw HttpError.badRequest("请求体须为 JSON 对象。");
+    }
+    if (body == null) {
+      throw HttpError.badRequest("请求体须为 JSON 对象。");
+    }
+    return body;
+  }
+
+  // ---- Pages ----
+
+  private void showLogin(RoutingContext ctx) {
+    if (Auth.user(ctx).isPresent()) {
+      Web.redirect(ctx, "/dashboard");
+      return;
+    }
+    Map<String, Object> model = Web.model(ctx, "登录 · 匠心课堂");
+    model.put("next", safeNext(ctx.request().getParam("next")));
+    Web.html(ctx, "account/login", model);
+  }
+
+  private void submitLogin(RoutingContext ctx) {
+    String username = AccountRepository.normaliseUsername(ctx.request().getFormAttribute("username"));
+    String password = ctx.request().getFormAttribute("password");
+    String next = safeNext(ctx.request().getFormAttribute("next"));
+    Future<User> check = username.isEmpty() || password == null || password.isEmpty()
+      ? Future.failedFuture(HttpError.badRequest("请填写用户名和密码。"))
+      : checkPassword(ctx, username, password);
+    check.compose(user -> {
+        String oldSid = Auth.sid(ctx);
+        return accounts.startSession(user).compose(newSid -> {
+          auth.switchSession(ctx, newSid, user);
+          return oldSid == null ? Future.succeededFuture() : accounts.endSession(oldSid).recover(e -> Future.succeededFuture());
+        }).map(user);
+      })
+      .onSuccess(user -> Web.redirect(ctx, user.mustChangePassword() ? "/account?first=1"
+        : next != null ? next : "/dashboard"))
+      .onFailure(e -> {
+        int status = e instanceof HttpError h ? h.status() : 500;
+        if (status == 500) {
+          ctx.fail(e);
+          return;
+        }
+        Map<String, Object> model = Web.model(ctx, "登录 · 匠心课堂");
+        model.put("error", e.getMessage());
+        model.put("username", username);
+        model.put("next", next);
+        Web.html(ctx, status, "account/login", model);
+      });
+  }
+
+  private void showRegister(RoutingContext ctx) {
+    Map<String, Object> model = Web.model(ctx, "注册 · 匠心课堂");
+    String role = ctx.request().getParam("role");
+    model.put("roleTeacher", !"student".equals(role));
+    Web.html(ctx, "account/register", model);
+  }
+
+  private void submitRegister(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    Optional<User.Role> role = User.Role.parse(form.get("role"));
+    String username = form.get("username");
+    String displayName = form.get("displayName");
+    Future<User> created = role.isEmpty()
+      ? Future.failedFuture(HttpError.badRequest("请选择身份：老师或学生。"))
+      : accounts.register(new AccountRepository.NewUser(username, form.get("password"), displayName, role.get(), false));
+    created.compose(user -> accounts.startSession(user).map(sid -> {
+        auth.switchSession(ctx, sid, user);
+        return user;
+      }))
+      .onSuccess(user -> Web.redirect(ctx, user.isTeacher() ? "/dashboard" : "/join"))
+      .onFailure(e -> {
+        if (!(e instanceof HttpError h)) {
+          ctx.fail(e);
+          return;
+        }
+        Map<String, Object> model = Web.model(ctx, "注册 · 匠心课堂");
+        model.put("error", h.getMessage());
+        model.put("username", username);
+        model.put("displayName", displayName);
+        model.put("roleTeacher", !"student".equals(form.get("role")));
+        Web.html(ctx, h.status(), "account/register", model);
+      });
+  }
+
+  private void submitLogout(RoutingContext ctx) {
+    String sid = Auth.sid(ctx);
+    Future<Void> end = sid == null ? Future.succeededFuture() : accounts.endSession(sid);
+    end.onComplete(x -> {
+      Auth.setSessionCookie(ctx, Secrets.newSecret());
+      Web.redirect(ctx, "/");
+    });
+  }
+
+  private void showAccount(RoutingContext ctx) {
+    Map<String, Object> model = Web.model(ctx, "我的账号 · 匠心课堂");
+    model.put("first", Auth.current(ctx).mustChangePassword());
+    Web.html(ctx, "account/account", model);
+  }
+
+  private void submitPassword(RoutingContext ctx) {
+    var form = ctx.request().formAttributes();
+    String next = form.get("newPassword");
+    if (next != null && !next.equals(form.get("confirmPassword"))) {
+      renderAccountError(ctx, 400, "两次输入的新密码不一样。");
+      return;
+    }
+    accounts.changePassword(Auth.current(ctx), form.get("currentPassword"), next, Secrets.sha256(Auth.sid(ctx)))
+      .onSuccess(x -> {
+        Map<String, Object> model = Web.model(ctx, "我的账号 · 匠心课堂");
+        model.put("flash", "密码已修改。其他设备上的登录已退出。");
+        Web.html(ctx, "account/account", model);
+      })
+      .onFailure(e -> {
+        if (e instanceof HttpError h) {
+          renderAccountError(ctx, h.status(), h.getMessage());
+        } else {
+          ctx.fail(e);
+        }
+      });
+  }
+
+  private void renderAccountError(RoutingContext ctx, int status, String message) {
+    Map<String, Object> model = Web.model(ctx, "我的账号 · 匠心课堂");
+    model.put("error", message);
+    Web.html(ctx, status, "account/account", model);
+  }
+
+  /** Only same-site relative paths are followed after login. */
+  static String safeNext(String next) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+      || next.length() > 500) {
+      return null;
+    }
+    return next;
+  }
+}

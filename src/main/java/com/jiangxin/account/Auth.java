@@ -1,0 +1,199 @@
+package com.jiangxin.account;
+
+import com.jiangxin.web.HttpError;
+import com.jiangxin.web.PageContext;
+import com.jiangxin.web.Web;
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Who is calling, and may they. Pages identify people by a session cookie ({@value #COOKIE},
+ * HttpOnly, SameSite=Lax) whose id is replaced at every login; every HTML form carries a CSRF token
+ * bound to that id. The JSON API identifies callers by {@code Authorization: Bearer}, or by the
+ * session cookie together with an {@code X-CSRF-Token} header (for the pages' own scripts).
+ */
+public final class Auth {
+  public static final String COOKIE = "jx_sid";
+  public static final String CSRF_FIELD = "csrf";
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+  static final String USER_KEY = "user";
+  static final String SID_KEY = "sid";
+  static final String ANONYMOUS_KEY = "sidIsNew";
+  private static final Pattern PUBLIC_API = Pattern.compile(
+    "^/api/v1/(readings(/[^/]+)?|examples|openapi\\.yaml|auth/login|auth/register)$");
+
+  private final AccountRepository accounts;
+  private final byte[] csrfKey;
+
+  public Auth(AccountRepository accounts, String csrfKey) {
+    this.accounts = accounts;
+    this.csrfKey = csrfKey.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The signed-in user of this request, if any. */
+  public static Optional<User> user(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(USER_KEY));
+  }
+
+  /** The signed-in user; callers behind {@link #requireApiUser} or {@link #requirePageUser} only. */
+  public static User current(RoutingContext ctx) {
+    User u = ctx.get(USER_KEY);
+    if (u == null) {
+      throw new HttpError(401, "请先登录。");
+    }
+    return u;
+  }
+
+  /** First handler of every request: finds the caller and prepares the page context. */
+  public void identify(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    if (path.startsWith("/static/")) {
+      ctx.next();
+      return;
+    }
+    String authz = ctx.request().getHeader("Authorization");
+    if (authz != null && path.startsWith("/api/")) {
+      if (!authz.regionMatches(true, 0, "Bearer ", 0, 7) || authz.length() <= 7) {
+        Web.error(ctx, 401, "Authorization 头须为 Bearer <token>。");
+        return;
+      }
+      accounts.userByToken(authz.substring(7).trim()).onComplete(ar -> {
+        if (ar.succeeded() && ar.result().isPresent()) {
+          ctx.put(USER_KEY, ar.result().get());
+          ctx.next();
+        } else if (ar.succeeded()) {
+          Web.error(ctx, 401, "登录已失效或 token 无效，请重新登录。");
+        } else {
+          ctx.fail(ar.cause());
+        }
+      });
+      return;
+    }
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    String sid = cookie == null ? null : cookie.getValue();
+    if (sid == null || sid.length() < 20 || sid.length() > 100) {
+      sid = Secrets.newSecret();
+      if (!path.startsWith("/api/")) {
+        setSessionCookie(ctx, sid);
+      }
+    }
+    String finalSid = sid;
+    ctx.put(SID_KEY, sid);
+    Future<Optional<User>> lookup = cookie == null ? Future.succeededFuture(Optional.empty()) : accounts.userBySession(sid);
+    lookup.onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      ar.result().ifPresent(u -> ctx.put(USER_KEY, u));
+      if (path.startsWith("/api/") && ctx.get(USER_KEY) != null) {
+        // a page script may use the API with its session, but only with the CSRF header
+        String header = ctx.request().getHeader(CSRF_HEADER);
+        if (!Secrets.same(header, csrfToken(finalSid))) {
+          ctx.remove(USER_KEY);
+        }
+      }
+      Map<String, Object> page = new HashMap<>();
+      page.put("csrf", csrfToken(finalSid));
+      ar.result().ifPresent(u -> {
+        page.put("user", u);
+        page.put("isTeacher", u.isTeacher());
+        page.put("isStudent", u.isStudent());
+      });
+      ctx.put(PageContext.KEY, page);
+      ctx.next();
+    });
+  }
+
+  /** Guards /api/v1: everything but the public reading endpoints needs a caller. */
+  public void requireApiUser(RoutingContext ctx) {
+    if (ctx.get(USER_KEY) != null || isPublicApi(ctx)) {
+      ctx.next();
+    } else {
+      Web.error(ctx, 401, "需要登录：请在 Authorization 头中带上 Bearer token。");
+    }
+  }
+
+  static boolean isPublicApi(RoutingContext ctx) {
+    String path = ctx.normalizedPath();
+    boolean authCall = path.equals("/api/v1/auth/login") || path.equals("/api/v1/auth/register");
+    return PUBLIC_API.matcher(path).matches() && (authCall || ctx.request().method() == HttpMethod.GET);
+  }
+
+  /** Guards a page: without a session, off to the login page and back here afterwards. */
+  public static void requirePageUser(RoutingContext ctx) {
+    if (ctx.get(USER_KEY) != null) {
+      ctx.next();
+      return;
+    }
+    if (ctx.request().method() == HttpMethod.GET) {
+      String next = ctx.request().uri();
+      Web.redirect(ctx, "/login?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8));
+    } else {
+      Web.error(ctx, 401, "请先登录。");
+    }
+  }
+
+  /** Refuses a form POST whose CSRF token does not match the visitor's session. */
+  public void checkCsrf(RoutingContext ctx) {
+    HttpMethod m = ctx.request().method();
+    if (m == HttpMethod.GET || m == HttpMethod.HEAD || ctx.normalizedPath().startsWith("/api/")) {
+      ctx.next();
+      return;
+    }
+    String sid = ctx.get(SID_KEY);
+    String sent = ctx.request().getFormAttribute(CSRF_FIELD);
+    if (sent == null) {
+      sent = ctx.request().getHeader(CSRF_HEADER);
+    }
+    if (sid != null && Secrets.same(sent, csrfToken(sid))) {
+      ctx.next();
+    } else {
+      Web.error(ctx, 403, "表单已过期或来源不明（缺少 CSRF 令牌）。请刷新页面后再提交。");
+    }
+  }
+
+  /** The CSRF token of a session id. */
+  public String csrfToken(String sid) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(mac.doFinal(sid.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void setSessionCookie(RoutingContext ctx, String sid) {
+    ctx.response().addCookie(Cookie.cookie(COOKIE, sid)
+      .setPath("/")
+      .setHttpOnly(true)
+      .setSameSite(CookieSameSite.LAX)
+      .setMaxAge(AccountRepository.SESSION_LIFETIME.toSeconds()));
+  }
+
+  /** Called by login: the visitor gets a new session id, and the page context a new CSRF token. */
+  void switchSession(RoutingContext ctx, String newSid, User user) {
+    setSessionCookie(ctx, newSid);
+    ctx.put(SID_KEY, newSid);
+    ctx.put(USER_KEY, user);
+  }
+
+  static String sid(RoutingContext ctx) {
+    return ctx.get(SID_KEY);
+  }
+}
