@@ -30,6 +30,7 @@ public final class TestServer implements AutoCloseable {
   public final Path dataDir;
   public final WebClient client;
   private final boolean ownsDataDir;
+  private boolean stopped;
 
   private TestServer(Vertx vertx, App app, Path dataDir, boolean ownsDataDir) {
     this.vertx = vertx;
@@ -108,6 +109,10 @@ public final class TestServer implements AutoCloseable {
 
   /** Stops the server (clean shutdown) but keeps its data folder. */
   public void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     client.close();
     vertx.close().await();
   }
