@@ -17,7 +17,12 @@ CREATE TABLE attempts (
   late           BOOLEAN      DEFAULT FALSE NOT NULL,
   answers        CLOB         DEFAULT '{}' NOT NULL,
   option_order   CLOB,                            -- per-attempt display order, JSON
-  CONSTRAINT attempts_status_ck CHECK (status IN ('in_progress', 'submitted'))
+  graded_version VARCHAR(32),                     -- quiz version of the last grading
+  -- set only while in progress: at most one open attempt per student and assignment (or practice
+  -- reading), even when two starts race
+  active_key     VARCHAR(96),
+  CONSTRAINT attempts_status_ck CHECK (status IN ('in_progress', 'submitted')),
+  CONSTRAINT attempts_active_uq UNIQUE (active_key)
 );
 CREATE INDEX attempts_assignment_user_ix ON attempts(assignment_id, user_id, status);
 CREATE INDEX attempts_user_ix ON attempts(user_id, status);
