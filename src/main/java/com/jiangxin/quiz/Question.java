@@ -1,0 +1,81 @@
+package com.jiangxin.quiz;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One question of a quiz, as loaded from its {@code ## id} section.
+ *
+ * @param id          stable id, unique in its quiz ({@code [a-z0-9][a-z0-9-]*})
+ * @param prompt      the question text
+ * @param points      what a full answer is worth (positive)
+ * @param example     the canonical name of the cited example the question is about
+ * @param evidence    the verbatim passage of the reading that answers it
+ * @param paragraph   the number of the reading's paragraph holding the evidence
+ * @param explanation why the answer is right, with {@code {p}} already replaced by the paragraph number
+ * @param type        the question type, carrying its options, key and grading rule
+ */
+public record Question(String id, String prompt, double points, String example, String evidence,
+                       int paragraph, String explanation, QuestionType type) {
+
+  public Question {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(prompt, "prompt");
+    Objects.requireNonNull(example, "example");
+    Objects.requireNonNull(evidence, "evidence");
+    Objects.requireNonNull(explanation, "explanation");
+    Objects.requireNonNull(type, "type");
+    if (!(points > 0) || Double.isInfinite(points)) {
+      throw new IllegalArgumentException("points must be a positive number: " + points);
+    }
+  }
+
+  /** The type's name, e.g. {@code single}. */
+  public String typeName() {
+    return type.name();
+  }
+
+  public Optional<String> checkShape(Object answer) {
+    return type.checkShape(answer);
+  }
+
+  public Grade grade(Object answer) {
+    return type.grade(answer);
+  }
+
+  public Object key() {
+    return type.key();
+  }
+
+  /** This question's answer from the HTML form fields named after its id. */
+  public Object fromForm(Function<String, List<String>> param) {
+    return type.fromForm(param, id);
+  }
+
+  /**
+   * What a student sees before any feedback: id, type, prompt, points and the type's options,
+   * columns, items or unit. No key, accepted answer, rubric, tolerance, explanation, evidence,
+   * paragraph or example (the example's name may itself be the answer).
+   */
+  public JsonObject studentView() {
+    JsonObject view = new JsonObject()
+        .put("id", id)
+        .put("type", type.name())
+        .put("prompt", prompt)
+        .put("points", Answers.jsonNumber(points));
+    return view.mergeIn(type.studentView());
+  }
+
+  /** Everything: the student view plus example, evidence, paragraph, explanation and the key. */
+  public JsonObject teacherView() {
+    return studentView()
+        .put("example", example)
+        .put("evidence", evidence)
+        .put("paragraph", paragraph)
+        .put("explanation", explanation)
+        .mergeIn(type.teacherExtras());
+  }
+}

@@ -1,0 +1,589 @@
+package com.jiangxin.quiz;
+
+import com.jiangxin.content.CitedExample;
+import com.jiangxin.content.ContentException;
+import com.jiangxin.content.Paragraph;
+import com.jiangxin.content.Reading;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads quiz files ({@code pian-NN.quiz.md}, see {@code specs/content-format.md}) into {@link Quiz}
+ * records. Every problem is a {@link ContentException} naming {@code file:line} and what is wrong,
+ * so a teacher who edited the file can fix it.
+ */
+public final class QuizLoader {
+  private static final Pattern QUESTION_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Set<String> COMMON_KEYS =
+      Set.of("type", "example", "points", "prompt", "evidence", "explanation");
+  private static final Set<String> LABELLED_KEYS = Set.of("option", "left", "right", "item");
+  private static final Map<String, Set<String>> TYPE_KEYS = Map.of(
+      SingleChoice.NAME, Set.of("answer", "option"),
+      MultipleChoice.NAME, Set.of("answer", "option"),
+      TrueFalse.NAME, Set.of("answer"),
+      FillIn.NAME, Set.of("answer", "accept"),
+      Numeric.NAME, Set.of("answer", "tolerance", "unit"),
+      Matching.NAME, Set.of("answer", "left", "right"),
+      Ordering.NAME, Set.of("answer", "item"),
+      ShortAnswer.NAME, Set.of("answer", "rubric"));
+  private static final Set<String> QUESTION_KEYS = TYPE_KEYS.values().stream()
+      .flatMap(Set::stream)
+      .collect(Collectors.toCollection(() -> new HashSet<>(COMMON_KEYS)));
+
+  private QuizLoader() {
+  }
+
+  /** Loads a quiz file (also from a jar's file system) for the reading it belongs to. */
+  public static Quiz load(Path file, Reading reading) {
+    String name = fileName(file);
+    return parse(name, read(file, name), reading);
+  }
+
+  /**
+   * Parses the text of a quiz file.
+   *
+   * @param fileName the file's name, used in messages and kept in {@link Quiz#file()}
+   * @param reading  the reading the quiz must name in its front matter
+   * @throws ContentException for anything that does not follow the format
+   */
+  public static Quiz parse(String fileName, String text, Reading reading) {
+    return new Parser(fileName, text).quiz(reading);
+  }
+
+  /** The reading id a quiz file names in its front matter, and the line it is on. */
+  static Value readingIdOf(String fileName, String text) {
+    return new Parser(fileName, text).frontMatter().reading();
+  }
+
+  static String fileName(Path file) {
+    Path name = file.getFileName();
+    return name == null ? file.toString() : name.toString();
+  }
+
+  /** Reads a file as strict UTF-8, naming the line of the first byte that is not. */
+  static String read(Path file, String name) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      throw new ContentException(name, line, "not valid UTF-8 text");
+    }
+    return out.flip().toString();
+  }
+
+  static String version(String text) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+
+  /** A value from the file and the line it starts on. */
+  record Value(String text, int line) {
+  }
+
+  private record FrontMatter(Value reading, Value title, int bodyStart) {
+  }
+
+  /** One {@code key: value} line (with {@code id} for {@code option X:} and the like). */
+  private static final class Field {
+    final String key;
+    final String id;
+    final int line;
+    final StringBuilder value;
+
+    Field(String key, String id, int line, String value) {
+      this.key = key;
+      this.id = id;
+      this.line = line;
+      this.value = new StringBuilder(value);
+    }
+
+    void continueWith(String more) {
+      value.append(value.length() == 0 ? "" : "\n").append(more);
+    }
+
+    String text() {
+      return value.toString().strip();
+    }
+
+    String label() {
+      return id == null ? key : key + " " + id;
+    }
+  }
+
+  private static final class RawQuestion {
+    final String id;
+    final int line;
+    final Map<String, Field> fields = new LinkedHashMap<>();
+    final List<Field> labelled = new ArrayList<>();
+
+    RawQuestion(String id, int line) {
+      this.id = id;
+      this.line = line;
+    }
+  }
+
+  private static final class Parser {
+    private final String file;
+    private final String text;
+    private final List<String> lines = new ArrayList<>();
+
+    Parser(String file, String text) {
+      this.file = file;
+      this.text = text;
+      String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+      for (String line : body.split("\n", -1)) {
+        lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+      }
+    }
+
+    private ContentException error(int line, String problem) {
+      return new ContentException(file, line, problem);
+    }
+
+    FrontMatter frontMatter() {
+      if (!lines.get(0).strip().equals("---")) {
+        throw error(1, "a quiz file starts with a '---' line opening the front matter");
+      }
+      Map<String, Field> keys = new HashMap<>();
+      Field last = null;
+      int i = 1;
+      for (; i < lines.size() && !lines.get(i).strip().equals("---"); i++) {
+        String line = lines.get(i);
+        if (line.isBlank()) {
+          continue;
+        }
+        if (line.startsWith("  ") && last != null) {
+          last.continueWith(line.strip());
+          continue;
+        }
+        Field field = keyLine(i + 1, line);
+        if (field.id != null || !(field.key.equals("reading") || field.key.equals("title"))) {
+          throw error(i + 1, "unknown front-matter key '" + field.label() + "' (expected reading, title)");
+        }
+        if (keys.containsKey(field.key)) {
+          throw error(i + 1, "duplicate front-matter key '" + field.key + "'");
+        }
+        keys.put(field.key, field);
+        last = field;
+      }
+      if (i == lines.size()) {
+        throw error(lines.size(), "the front matter is not closed by a '---' line");
+      }
+      return new FrontMatter(frontValue(keys, "reading", i + 1), frontValue(keys, "title", i + 1), i + 1);
+    }
+
+    private Value frontValue(Map<String, Field> keys, String key, int closingLine) {
+      Field field = keys.get(key);
+      if (field == null) {
+        throw error(closingLine, "the front matter has no '" + key + ":'");
+      }
+      if (field.text().isEmpty()) {
+        throw error(field.line, "empty '" + key + ":'");
+      }
+      return new Value(field.text(), field.line);
+    }
+
+    /** Splits {@code key: value}, {@code key:} and {@code option X: value} lines. */
+    private Field keyLine(int no, String line) {
+      if (Character.isWhitespace(line.charAt(0))) {
+        throw error(no, "unexpected indentation (only a line continuing the previous key is"
+            + " indented, by two spaces)");
+      }
+      int colon = line.indexOf(": ");
+      String keyPart;
+      String value;
+      if (colon >= 0) {
+        keyPart = line.substring(0, colon);
+        value = line.substring(colon + 2).strip();
+      } else if (line.stripTrailing().endsWith(":")) {
+        keyPart = line.stripTrailing();
+        keyPart = keyPart.substring(0, keyPart.length() - 1);
+        value = "";
+      } else {
+        throw error(no, "expected 'key: value' (ASCII colon and a space), got '" + shorten(line) + "'");
+      }
+      int space = keyPart.indexOf(' ');
+      String key = space < 0 ? keyPart : keyPart.substring(0, space);
+      if (!LABELLED_KEYS.contains(key)) {
+        return new Field(keyPart, null, no, value);
+      }
+      String id = space < 0 ? "" : keyPart.substring(space + 1).strip();
+      if (id.isEmpty()) {
+        throw error(no, "'" + key + "' without an id (write '" + key + " A: text')");
+      }
+      if (!Choice.ID.matcher(id).matches()) {
+        throw error(no, "bad " + key + " id '" + id + "' (letters and digits only)");
+      }
+      return new Field(key, id, no, value);
+    }
+
+    Quiz quiz(Reading reading) {
+      FrontMatter front = frontMatter();
+      if (!front.reading().text().equals(reading.id())) {
+        throw error(front.reading().line(),
+            "this quiz names reading '" + front.reading().text() + "', not " + reading.id());
+      }
+      List<Field> discuss = new ArrayList<>();
+      List<RawQuestion> raws = new ArrayList<>();
+      Map<String, Integer> idLines = new HashMap<>();
+      RawQuestion current = null;
+      Field last = null;
+      for (int i = front.bodyStart(); i < lines.size(); i++) {
+        String line = lines.get(i);
+        int no = i + 1;
+        if (line.isBlank()) {
+          continue;
+        }
+        if (line.startsWith("## ") || line.strip().equals("##")) {
+          String id = line.substring(2).strip();
+          if (id.isEmpty()) {
+            throw error(no, "a question heading without an id (write '## some-id')");
+          }
+          if (!QUESTION_ID.matcher(id).matches()) {
+            throw error(no, "question id '" + id + "' must be lower-case letters, digits and '-'");
+          }
+          Integer first = idLines.putIfAbsent(id, no);
+          if (first != null) {
+            throw error(no, "duplicate question id '" + id + "' (first at line " + first + ")");
+          }
+          current = new RawQuestion(id, no);
+          raws.add(current);
+          last = null;
+          continue;
+        }
+        if (line.startsWith("#")) {
+          throw error(no, "unexpected heading '" + shorten(line) + "' (a question starts with '## id')");
+        }
+        if (line.startsWith("  ") && !line.isBlank()) {
+          if (last == null) {
+            throw error(no, "an indented line continues the previous key, but there is none");
+          }
+          last.continueWith(line.strip());
+          continue;
+        }
+        Field field = keyLine(no, line);
+        if (current == null) {
+          if (!field.key.equals("discuss")) {
+            throw error(no, "unknown key '" + field.label() + "' before the first question"
+                + " (only 'discuss:' lines go there; a question starts with '## id')");
+          }
+          discuss.add(field);
+        } else if (!QUESTION_KEYS.contains(field.key)) {
+          throw error(no, "unknown key '" + field.label() + "'" + (field.key.equals("discuss")
+              ? " inside a question ('discuss:' lines go before the first question)" : ""));
+        } else if (field.id != null) {
+          current.labelled.add(field);
+        } else {
+          Field earlier = current.fields.putIfAbsent(field.key, field);
+          if (earlier != null) {
+            throw error(no, "duplicate key '" + field.key + "' (first at line " + earlier.line + ")");
+          }
+        }
+        last = field;
+      }
+      if (raws.isEmpty()) {
+        throw error(lines.size(), "no questions (a question starts with '## id')");
+      }
+      if (discuss.size() < 2 || discuss.size() > 3) {
+        throw error(raws.get(0).line, "expected 2 or 3 'discuss:' prompts before the first question, found "
+            + discuss.size());
+      }
+      List<String> prompts = new ArrayList<>();
+      for (Field d : discuss) {
+        if (d.text().isEmpty()) {
+          throw error(d.line, "empty 'discuss:'");
+        }
+        prompts.add(d.text());
+      }
+      List<Question> questions = new ArrayList<>();
+      for (RawQuestion raw : raws) {
+        questions.add(question(raw, reading));
+      }
+      return new Quiz(reading.id(), front.title().text(), version(text), prompts, questions, file);
+    }
+
+    private Question question(RawQuestion raw, Reading reading) {
+      Field type = require(raw, "type");
+      String typeName = type.text();
+      if (!QuestionType.NAMES.contains(typeName)) {
+        throw error(type.line, "unknown type '" + typeName + "' (expected one of "
+            + String.join(", ", QuestionType.NAMES) + ")");
+      }
+      Set<String> allowed = TYPE_KEYS.get(typeName);
+      List<Field> all = new ArrayList<>(raw.fields.values());
+      all.addAll(raw.labelled);
+      for (Field field : all) {
+        if (!COMMON_KEYS.contains(field.key) && !allowed.contains(field.key)) {
+          throw error(field.line, "unknown key '" + field.label() + "' for a " + typeName + " question");
+        }
+      }
+      Field example = require(raw, "example");
+      List<String> exampleNames = reading.examples().stream().map(CitedExample::name).toList();
+      if (!exampleNames.contains(example.text())) {
+        throw error(example.line, "example '" + example.text() + "' is not one of " + reading.id()
+            + "'s examples (" + String.join(", ", exampleNames) + ")");
+      }
+      double points = points(raw.fields.get("points"));
+      Field prompt = require(raw, "prompt");
+      Field evidence = require(raw, "evidence");
+      int paragraph = reading.paragraphs().stream()
+          .filter(p -> p.text().contains(evidence.text()))
+          .mapToInt(Paragraph::n)
+          .findFirst()
+          .orElseThrow(() -> error(evidence.line, "evidence not found in any paragraph of "
+              + reading.id() + ": '" + shorten(evidence.text()) + "'"));
+      Field explanation = require(raw, "explanation");
+      QuestionType questionType = type(raw, typeName);
+      return new Question(raw.id, prompt.text(), points, example.text(), evidence.text(), paragraph,
+          explanation.text().replace("{p}", String.valueOf(paragraph)), questionType);
+    }
+
+    private double points(Field field) {
+      if (field == null) {
+        return 1;
+      }
+      try {
+        BigDecimal points = new BigDecimal(field.text());
+        if (points.signum() > 0 && points.compareTo(BigDecimal.valueOf(1000)) <= 0) {
+          return points.doubleValue();
+        }
+      } catch (NumberFormatException notANumber) {
+        // reported below
+      }
+      throw error(field.line, "points must be a positive number, got '" + field.text() + "'");
+    }
+
+    private Field require(RawQuestion raw, String key) {
+      Field field = raw.fields.get(key);
+      if (field == null) {
+        throw error(raw.line, "question '" + raw.id + "' has no '" + key + ":'");
+      }
+      if (field.text().isEmpty()) {
+        throw error(field.line, "empty '" + key + ":'");
+      }
+      return field;
+    }
+
+    private QuestionType type(RawQuestion raw, String typeName) {
+      return switch (typeName) {
+        case SingleChoice.NAME -> {
+          List<Choice> options = choices(raw, "option", 2, typeName);
+          Field answer = require(raw, "answer");
+          String id = answer.text();
+          requireIds(answer, List.of(id), options, "option");
+          yield build(answer, () -> new SingleChoice(options, id));
+        }
+        case MultipleChoice.NAME -> {
+          List<Choice> options = choices(raw, "option", 2, typeName);
+          Field answer = require(raw, "answer");
+          List<String> ids = list(answer);
+          requireIds(answer, ids, options, "option");
+          requireDistinct(answer, ids);
+          yield build(answer, () -> new MultipleChoice(options, ids));
+        }
+        case TrueFalse.NAME -> {
+          Field answer = require(raw, "answer");
+          yield switch (answer.text()) {
+            case "true" -> new TrueFalse(true);
+            case "false" -> new TrueFalse(false);
+            default -> throw error(answer.line, "answer must be true or false, got '" + answer.text() + "'");
+          };
+        }
+        case FillIn.NAME -> {
+          Field answer = require(raw, "answer");
+          Field accept = raw.fields.get("accept");
+          List<String> alternatives = new ArrayList<>();
+          if (accept != null) {
+            for (String alternative : accept.text().split("\\|", -1)) {
+              if (alternative.isBlank()) {
+                throw error(accept.line, "empty alternative in 'accept:' (separate them with ' | ')");
+              }
+              alternatives.add(alternative.strip());
+            }
+          }
+          yield build(answer, () -> new FillIn(answer.text(), alternatives));
+        }
+        case Numeric.NAME -> {
+          Field answer = require(raw, "answer");
+          BigDecimal value = decimal(answer, "answer");
+          Field tolerance = raw.fields.get("tolerance");
+          BigDecimal tol = tolerance == null ? BigDecimal.ZERO : decimal(tolerance, "tolerance");
+          if (tol.signum() < 0) {
+            throw error(tolerance.line, "tolerance must not be negative");
+          }
+          Field unit = raw.fields.get("unit");
+          if (unit != null && unit.text().isEmpty()) {
+            throw error(unit.line, "empty 'unit:'");
+          }
+          yield build(answer, () -> new Numeric(value, tol, unit == null ? "" : unit.text()));
+        }
+        case Matching.NAME -> {
+          List<Choice> left = choices(raw, "left", 2, typeName);
+          List<Choice> right = choices(raw, "right", 2, typeName);
+          Field answer = require(raw, "answer");
+          Map<String, String> pairs = pairs(answer, left, right);
+          yield build(answer, () -> new Matching(left, right, pairs));
+        }
+        case Ordering.NAME -> {
+          List<Choice> items = choices(raw, "item", 3, typeName);
+          Field answer = require(raw, "answer");
+          List<String> ids = list(answer);
+          requireIds(answer, ids, items, "item");
+          requireDistinct(answer, ids);
+          for (Choice item : items) {
+            if (!ids.contains(item.id())) {
+              throw error(answer.line, "the order leaves out item " + item.id());
+            }
+          }
+          yield build(answer, () -> new Ordering(items, ids));
+        }
+        case ShortAnswer.NAME -> {
+          Field rubric = require(raw, "rubric");
+          Field answer = raw.fields.get("answer");
+          String model = answer == null || answer.text().isEmpty() ? null : answer.text();
+          yield build(rubric, () -> new ShortAnswer(rubric.text(), model));
+        }
+        default -> throw new IllegalStateException("unhandled type " + typeName);
+      };
+    }
+
+    /** Builds a type; the loader has already checked what it can point at more precisely. */
+    private QuestionType build(Field at, Supplier<QuestionType> constructor) {
+      try {
+        return constructor.get();
+      } catch (IllegalArgumentException e) {
+        throw error(at.line, e.getMessage());
+      }
+    }
+
+    private List<Choice> choices(RawQuestion raw, String key, int atLeast, String typeName) {
+      List<Choice> choices = new ArrayList<>();
+      Map<String, Integer> seen = new HashMap<>();
+      for (Field field : raw.labelled) {
+        if (!field.key.equals(key)) {
+          continue;
+        }
+        Integer first = seen.putIfAbsent(field.id, field.line);
+        if (first != null) {
+          throw error(field.line, "duplicate " + key + " id '" + field.id + "' (first at line " + first + ")");
+        }
+        if (field.text().isEmpty()) {
+          throw error(field.line, key + " " + field.id + " has no text");
+        }
+        choices.add(new Choice(field.id, field.text()));
+      }
+      if (choices.size() < atLeast) {
+        throw error(raw.line, "a " + typeName + " question needs at least " + atLeast + " '" + key
+            + " X: text' lines, found " + choices.size());
+      }
+      return choices;
+    }
+
+    private List<String> list(Field answer) {
+      List<String> ids = new ArrayList<>();
+      for (String part : answer.text().split("[,，]", -1)) {
+        if (part.isBlank()) {
+          throw error(answer.line, "empty entry in the answer list (separate ids with ', ')");
+        }
+        ids.add(part.strip());
+      }
+      return ids;
+    }
+
+    private void requireIds(Field answer, List<String> ids, List<Choice> choices, String what) {
+      List<String> known = Choice.ids(choices);
+      for (String id : ids) {
+        if (!known.contains(id)) {
+          throw error(answer.line, "answer '" + id + "' is not one of the " + what + "s "
+              + String.join(", ", known));
+        }
+      }
+    }
+
+    private void requireDistinct(Field answer, List<String> ids) {
+      Set<String> seen = new HashSet<>();
+      for (String id : ids) {
+        if (!seen.add(id)) {
+          throw error(answer.line, "the answer names '" + id + "' twice");
+        }
+      }
+    }
+
+    private Map<String, String> pairs(Field answer, List<Choice> left, List<Choice> right) {
+      Map<String, String> pairs = new LinkedHashMap<>();
+      for (String pair : list(answer)) {
+        String[] ids = pair.split("=", -1);
+        if (ids.length != 2 || ids[0].isBlank() || ids[1].isBlank()) {
+          throw error(answer.line, "expected 'LEFT=RIGHT' pairs separated by ', ', got '" + pair + "'");
+        }
+        String l = ids[0].strip();
+        String r = ids[1].strip();
+        requireIds(answer, List.of(l), left, "left id");
+        requireIds(answer, List.of(r), right, "right id");
+        if (pairs.put(l, r) != null) {
+          throw error(answer.line, "left " + l + " is paired twice");
+        }
+      }
+      for (Choice entry : left) {
+        if (!pairs.containsKey(entry.id())) {
+          throw error(answer.line, "left " + entry.id() + " is not paired in the answer");
+        }
+      }
+      return pairs;
+    }
+
+    private BigDecimal decimal(Field field, String key) {
+      try {
+        return new BigDecimal(field.text());
+      } catch (NumberFormatException e) {
+        throw error(field.line, key + " must be a number, got '" + field.text() + "'");
+      }
+    }
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+}
