@@ -6,6 +6,7 @@ import com.jiangxin.account.Auth;
 import com.jiangxin.content.Reading;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
+import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.reading.ReadingRoutes;
 import com.jiangxin.web.ApiDocs;
@@ -39,7 +40,7 @@ public class App extends VerticleBase {
   }
 
   /** What start-up loads off the event loop. */
-  private record Loaded(Path contentDir, List<Reading> readings) {
+  private record Loaded(Path contentDir, List<Reading> readings, QuizBank quizzes) {
   }
 
   @Override
@@ -49,7 +50,8 @@ public class App extends VerticleBase {
         lock = DataDirLock.acquire(config.dataDir());
         Database.migrate(config);
         Path dir = Content.locate(config);
-        return new Loaded(dir, Content.loadReadings(dir));
+        List<Reading> readings = Content.loadReadings(dir);
+        return new Loaded(dir, readings, QuizBank.load(dir, readings));
       }, false)
       .compose(loaded -> {
         pool = Database.openPool(vertx, config);
