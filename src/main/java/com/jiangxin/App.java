@@ -6,6 +6,8 @@ import com.jiangxin.account.Auth;
 import com.jiangxin.content.Reading;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
+import com.jiangxin.quiz.AttemptRoutes;
+import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.reading.ReadingRoutes;
@@ -21,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -77,8 +80,14 @@ public class App extends VerticleBase {
     ApiDocs.mount(router);
     ReadingRoutes.mount(router, catalog, pool);
     AccountRoutes.mount(router, accounts, auth);
+    AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
     WebSetup.mountFallback(router);
     return router;
+  }
+
+  /** The database pool (tests use it to set up situations such as an expired deadline). */
+  public Pool pool() {
+    return pool;
   }
 
   /** The port the server listens on (useful with {@code PORT=0}). */

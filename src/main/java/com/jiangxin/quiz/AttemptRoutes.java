@@ -1,0 +1,292 @@
+package com.jiangxin.quiz;
+
+import com.jiangxin.account.Auth;
+import com.jiangxin.account.User;
+import com.jiangxin.content.Reading;
+import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Web;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Taking quizzes: the attempt API, and the pages that work with and without JavaScript. */
+public final class AttemptRoutes {
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZONE);
+
+  private final AttemptService attempts;
+  private final ReadingCatalog catalog;
+
+  private AttemptRoutes(AttemptService attempts, ReadingCatalog catalog) {
+    this.attempts = attempts;
+    this.catalog = catalog;
+  }
+
+  public static void mount(Router router, AttemptService attempts, ReadingCatalog catalog) {
+    AttemptRoutes r = new AttemptRoutes(attempts, catalog);
+    router.post("/api/v1/assignments/:id/attempts").handler(r::startJson);
+    router.post("/api/v1/readings/:id/practice").handler(r::practiceJson);
+    router.put("/api/v1/attempts/:id/answers").handler(r::saveJson);
+    router.post("/api/v1/attempts/:id/submit").handler(r::submitJson);
+    router.get("/api/v1/attempts/:id").handler(r::attemptJson);
+    router.post("/api/v1/assignments/:id/regrade").handler(r::regradeJson);
+
+    router.post("/assignments/:id/attempts").handler(Auth::requirePageUser).handler(r::startPage);
+    router.post("/readings/:id/practice").handler(Auth::requirePageUser).handler(r::practicePage);
+    router.get("/attempts/:id").handler(Auth::requirePageUser).handler(r::showAttempt);
+    router.post("/attempts/:id/save").handler(Auth::requirePageUser).handler(r::savePage);
+    router.post("/attempts/:id/submit").handler(Auth::requirePageUser).handler(r::submitPage);
+  }
+
+  // ---- JSON API ----
+
+  private void startJson(RoutingContext ctx) {
+    attempts.startForAssignment(longParam(ctx, "id"), Auth.current(ctx))
+      .compose(s -> attempts.toJson(s.attempt(), false).map(j -> j.put("resumed", s.resumed())))
+      .onSuccess(json -> Web.json(ctx, 201, json))
+      .onFailure(ctx::fail);
+  }
+
+  private void practiceJson(RoutingContext ctx) {
+    attempts.startPractice(ctx.pathParam("id"), Auth.current(ctx))
+      .compose(s -> attempts.toJson(s.attempt(), false).map(j -> j.put("resumed", s.resumed())))
+      .onSuccess(json -> Web.json(ctx, 201, json))
+      .onFailure(ctx::fail);
+  }
+
+  private void saveJson(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx, true);
+    User user = Auth.current(ctx);
+    attempts.saveAnswers(longParam(ctx, "id"), user, body)
+      .compose(t -> attempts.toJson(t, false))
+      .onSuccess(json -> Web.json(ctx, 200, json))
+      .onFailure(ctx::fail);
+  }
+
+  private void submitJson(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx, false);
+    Object answers = body == null ? null : body.getValue("answers");
+    if (answers != null && !(answers instanceof JsonObject)) {
+      Web.badRequest(ctx, "\"answers\" must be an object of questionId → answer");
+      return;
+    }
+    User user = Auth.current(ctx);
+    attempts.submit(longParam(ctx, "id"), user, (JsonObject) answers)
+      .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed)))
+      .onSuccess(json -> Web.json(ctx, 200, json))
+      .onFailure(ctx::fail);
+  }
+
+  private void attemptJson(RoutingContext ctx) {
+    User user = Auth.current(ctx);
+    attempts.readable(longParam(ctx, "id"), user)
+      .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed)))
+      .onSuccess(json -> Web.json(ctx, json))
+      .onFailure(ctx::fail);
+  }
+
+  private void regradeJson(RoutingContext ctx) {
+    attempts.regrade(longParam(ctx, "id"), Auth.current(ctx))
+      .onSuccess(moved -> {
+        JsonArray changed = new JsonArray();
+        moved.forEach(m -> changed.add(new JsonObject().put("attemptId", m.attemptId()).put("userId", m.userId())
+          .put("before", m.before()).put("after", m.after())));
+        Web.json(ctx, new JsonObject().put("changed", changed));
+      })
+      .onFailure(ctx::fail);
+  }
+
+  // ---- pages ----
+
+  private void startPage(RoutingContext ctx) {
+    attempts.startForAssignment(longParam(ctx, "id"), Auth.current(ctx))
+      .onSuccess(s -> Web.redirect(ctx, "/attempts/" + s.attempt().id()))
+      .onFailure(ctx::fail);
+  }
+
+  private void practicePage(RoutingContext ctx) {
+    attempts.startPractice(ctx.pathParam("id"), Auth.current(ctx))
+      .onSuccess(s -> Web.redirect(ctx, "/attempts/" + s.attempt().id()))
+      .onFailure(ctx::fail);
+  }
+
+  private void showAttempt(RoutingContext ctx) {
+    User user = Auth.current(ctx);
+    attempts.readable(longParam(ctx, "id"), user)
+      .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed))
+        .map(json -> render(ctx, user, t, json)))
+      .onFailure(ctx::fail);
+  }
+
+  private Void render(RoutingContext ctx, User user, Attempt t, JsonObject json) {
+    Reading reading = catalog.byId(t.readingId()).orElseThrow();
+    Map<String, Object> model = Web.model(ctx, (t.submitted() ? "结果 · " : "答题 · ") + reading.pianLabel()
+      + " " + reading.title());
+    List<Map<String, Object>> questions = AttemptPage.questions(json.getJsonArray("questions"), t.answers());
+    long answered = questions.stream().filter(q -> Boolean.TRUE.equals(q.get("answered"))).count();
+    model.put("attempt", json);
+    model.put("attemptId", t.id());
+    model.put("reading", reading);
+    model.put("pian", reading.pianLabel());
+    model.put("total", questions.size());
+    model.put("answered", answered);
+    model.put("progress", questions.isEmpty() ? 0 : Math.round(100.0 * answered / questions.size()));
+    model.put("savedAt", t.savedAt() == null ? null : TIME.format(Instant.ofEpochMilli(t.savedAt())));
+    model.put("deadline", t.deadline() == null ? null
+      : TIME.format(Instant.ofEpochMilli(t.deadline() - AttemptService.GRACE_MS)));
+    model.put("own", t.userId() == user.id());
+    model.put("practice", t.practice());
+    model.put("backUrl", t.practice() ? "/readings/" + t.readingId() : "/assignments/" + t.assignmentId());
+    if (t.submitted()) {
+      model.put("score", fmt(t.score()));
+      model.put("maxScore", fmt(t.maxScore()));
+      model.put("pendingCount", t.pending());
+      model.put("late", t.late());
+      model.put("feedback", json.getBoolean("feedbackAvailable"));
+      model.put("submittedAt", TIME.format(Instant.ofEpochMilli(t.submittedAt())));
+      model.put("questions", questions);
+      Web.html(ctx, "quiz/review", model);
+      return null;
+    }
+    boolean one = "1".equals(ctx.request().getParam("one"));
+    model.put("confirmOpen", "1".equals(ctx.request().getParam("confirm")));
+    if ("1".equals(ctx.request().getParam("saved"))) {
+      model.put("flash", "已保存。");
+    }
+    int current = Math.max(1, Math.min(questions.size(), intParam(ctx.request().getParam("q"), 1)));
+    if (one) {
+      Map<String, Object> q = questions.get(current - 1);
+      model.put("questions", List.of(q));
+      model.put("one", true);
+      model.put("current", current);
+      model.put("prev", current > 1 ? current - 1 : null);
+      model.put("next", current < questions.size() ? current + 1 : null);
+      List<Map<String, Object>> dots = new ArrayList<>();
+      for (Map<String, Object> each : questions) {
+        dots.add(Map.of("n", each.get("number"), "answered", each.get("answered"),
+          "current", each.get("number").equals(current)));
+      }
+      model.put("dots", dots);
+    } else {
+      model.put("questions", questions);
+    }
+    model.put("scripts", List.of("/static/js/attempt.js"));
+    model.put("shown", String.join(",", questions(one ? List.of(questions.get(current - 1)) : questions)));
+    Web.html(ctx, "quiz/take", model);
+    return null;
+  }
+
+  private static List<String> questions(List<Map<String, Object>> qs) {
+    return qs.stream().map(q -> (String) q.get("id")).toList();
+  }
+
+  /** Saves the answers of the questions shown on the form; only those, so one-per-screen keeps the rest. */
+  private void savePage(RoutingContext ctx) {
+    User user = Auth.current(ctx);
+    long id = longParam(ctx, "id");
+    MultiMap form = ctx.request().formAttributes();
+    attempts.readable(id, user)
+      .compose(t -> attempts.saveAnswers(id, user, formAnswers(t, form)))
+      .onSuccess(t -> {
+        if (wantsJson(ctx)) {
+          Web.json(ctx, new JsonObject().put("savedAt", t.savedAt())
+            .put("savedAtText", TIME.format(Instant.ofEpochMilli(t.savedAt())))
+            .put("answered", t.answers().size()));
+          return;
+        }
+        String go = form.get("go");
+        if ("submit".equals(go)) {
+          Web.redirect(ctx, "/attempts/" + id + "?confirm=1");
+        } else if (go != null && go.matches("\\d{1,3}")) {
+          Web.redirect(ctx, "/attempts/" + id + "?one=1&q=" + go);
+        } else {
+          Web.redirect(ctx, "/attempts/" + id + "?saved=1");
+        }
+      })
+      .onFailure(ctx::fail);
+  }
+
+  private void submitPage(RoutingContext ctx) {
+    User user = Auth.current(ctx);
+    long id = longParam(ctx, "id");
+    MultiMap form = ctx.request().formAttributes();
+    attempts.readable(id, user)
+      .compose(t -> {
+        JsonObject answers = t.submitted() || form.get("shown") == null ? null : formAnswers(t, form);
+        return attempts.submit(id, user, answers);
+      })
+      .onSuccess(t -> Web.redirect(ctx, "/attempts/" + id))
+      .onFailure(ctx::fail);
+  }
+
+  /** The answers of the questions listed in the form's {@code shown} field; blank ones clear. */
+  private JsonObject formAnswers(Attempt t, MultiMap form) {
+    Quiz quiz = attempts.quizFor(t.readingId());
+    String shown = form.get("shown");
+    JsonObject answers = new JsonObject();
+    if (shown == null || shown.isBlank()) {
+      return answers;
+    }
+    for (String qid : shown.split(",")) {
+      quiz.question(qid.trim()).ifPresent(q -> answers.put(q.id(), q.fromForm(form::getAll)));
+    }
+    return answers;
+  }
+
+  private static boolean wantsJson(RoutingContext ctx) {
+    String accept = ctx.request().getHeader("Accept");
+    return accept != null && accept.contains("application/json");
+  }
+
+  private static String fmt(Double d) {
+    if (d == null) {
+      return "—";
+    }
+    return d == Math.rint(d) ? Long.toString(d.longValue()) : String.format("%.2f", d).replaceAll("0+$", "");
+  }
+
+  static long longParam(RoutingContext ctx, String name) {
+    try {
+      return Long.parseLong(ctx.pathParam(name));
+    } catch (NumberFormatException e) {
+      throw HttpError.notFound("没有这个编号：" + ctx.pathParam(name));
+    }
+  }
+
+  private static int intParam(String s, int dflt) {
+    try {
+      return s == null ? dflt : Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return dflt;
+    }
+  }
+
+  private static JsonObject jsonBody(RoutingContext ctx, boolean required) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      if (required) {
+        throw HttpError.badRequest("请求体须为 JSON 对象。");
+      }
+      return null;
+    }
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      if (body == null && required) {
+        throw HttpError.badRequest("请求体须为 JSON 对象。");
+      }
+      return body;
+    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
+      throw HttpError.badRequest("请求体须为 JSON 对象。");
+    }
+  }
+
+}

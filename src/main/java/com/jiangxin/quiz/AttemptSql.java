@@ -1,0 +1,43 @@
+package com.jiangxin.quiz;
+
+/** Every query of quiz attempts. */
+final class AttemptSql {
+  private AttemptSql() {
+  }
+
+  /** An assignment with its class's teacher, and whether the given user is a member of the class. */
+  static final String ASSIGNMENT_FOR_USER = "SELECT a.id AS id, a.class_id AS class_id, c.teacher_id AS teacher_id, "
+    + "a.reading_id AS reading_id, a.opens_at AS opens_at, a.due_at AS due_at, a.max_attempts AS max_attempts, "
+    + "a.feedback AS feedback, a.shuffle AS shuffle, a.closed AS closed, a.keep_score AS keep_score, "
+    + "(SELECT COUNT(*) FROM class_members m WHERE m.class_id = a.class_id AND m.student_id = ?) AS member "
+    + "FROM assignments a JOIN classes c ON c.id = a.class_id WHERE a.id = ?";
+
+  static final String ATTEMPT_COLUMNS = "t.id AS id, t.assignment_id AS assignment_id, t.reading_id AS reading_id, "
+    + "t.user_id AS user_id, t.quiz_version AS quiz_version, t.status AS status, t.started_at AS started_at, "
+    + "t.saved_at AS saved_at, t.submitted_at AS submitted_at, t.deadline AS deadline, t.score AS score, "
+    + "t.max_score AS max_score, t.pending AS pending, t.late AS late, t.answers AS answers, "
+    + "t.option_order AS option_order, t.graded_version AS graded_version";
+
+  static final String ATTEMPT_BY_ID = "SELECT " + ATTEMPT_COLUMNS + " FROM attempts t WHERE t.id = ?";
+  static final String ATTEMPT_BY_ACTIVE_KEY = "SELECT " + ATTEMPT_COLUMNS + " FROM attempts t WHERE t.active_key = ?";
+  static final String COUNT_ATTEMPTS = "SELECT COUNT(*) AS n FROM attempts t WHERE t.assignment_id = ? AND t.user_id = ?";
+  static final String ATTEMPTS_OF_USER_FOR_ASSIGNMENT = "SELECT " + ATTEMPT_COLUMNS
+    + " FROM attempts t WHERE t.assignment_id = ? AND t.user_id = ? ORDER BY t.id";
+  static final String SUBMITTED_OF_ASSIGNMENT = "SELECT " + ATTEMPT_COLUMNS
+    + " FROM attempts t WHERE t.assignment_id = ? AND t.status = 'submitted' ORDER BY t.id";
+
+  static final String INSERT_ATTEMPT = "INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
+    + "started_at, deadline, answers, option_order, active_key) VALUES (?, ?, ?, ?, 'in_progress', ?, ?, '{}', ?, ?)";
+  static final String SAVE_ANSWERS = "UPDATE attempts SET answers = ?, saved_at = ? WHERE id = ? AND status = 'in_progress'";
+  /** The one state change that finishes an attempt; matches nothing if it is already finished. */
+  static final String FINISH = "UPDATE attempts SET status = 'submitted', submitted_at = ?, score = ?, max_score = ?, "
+    + "pending = ?, late = ?, answers = ?, graded_version = ?, active_key = NULL WHERE id = ? AND status = 'in_progress'";
+  static final String REGRADE = "UPDATE attempts SET score = ?, max_score = ?, pending = ?, graded_version = ? WHERE id = ?";
+
+  static final String INSERT_RESPONSE = "INSERT INTO responses (attempt_id, question_id, example, answer, fraction, "
+    + "points, max_points, pending) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String RESPONSES_OF_ATTEMPT = "SELECT r.question_id AS question_id, r.example AS example, r.answer AS answer, "
+    + "r.fraction AS fraction, r.points AS points, r.max_points AS max_points, r.pending AS pending, "
+    + "r.comment AS comment, r.graded_by AS graded_by FROM responses r WHERE r.attempt_id = ?";
+  static final String DELETE_RESPONSES = "DELETE FROM responses WHERE attempt_id = ?";
+}
