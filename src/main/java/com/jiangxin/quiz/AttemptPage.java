@@ -37,7 +37,7 @@ final class AttemptPage {
       m.put("type", type);
       m.put("is_" + type, true);
       m.put("prompt", q.getString("prompt"));
-      m.put("points", q.getValue("points"));
+      m.put("points", AttemptRoutes.fmt(q.getDouble("points")));
       m.put("unit", q.getString("unit"));
       m.put("answered", answer != null);
       m.put("field", "q." + id);
@@ -55,7 +55,7 @@ final class AttemptPage {
         m.put("feedback", true);
         m.put("correct", q.getBoolean("correct"));
         m.put("pending", q.getBoolean("pending"));
-        m.put("earned", q.getValue("earned"));
+        m.put("earned", AttemptRoutes.fmt(q.getDouble("earned")));
         m.put("partial", !q.getBoolean("correct") && q.getDouble("fraction", 0.0) > 0);
         m.put("yourAnswer", describe(q, answer));
         m.put("rightAnswer", describe(q, q.getValue("answer")));

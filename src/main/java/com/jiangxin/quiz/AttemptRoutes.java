@@ -248,7 +248,7 @@ public final class AttemptRoutes {
     return accept != null && accept.contains("application/json");
   }
 
-  private static String fmt(Double d) {
+  static String fmt(Double d) {
     if (d == null) {
       return "—";
     }
