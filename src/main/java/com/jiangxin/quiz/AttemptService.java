@@ -251,14 +251,15 @@ public final class AttemptService {
   }
 
   /** One question's grade within an attempt. */
-  record QuestionGrade(Question question, Object answer, double fraction, double points, boolean pending) {
+  public record QuestionGrade(Question question, Object answer, double fraction, double points, boolean pending) {
   }
 
-  record Graded(List<QuestionGrade> questions, double score, double max, int pending) {
+  /** Every question's grade of one attempt, the score, the maximum and how many wait for a teacher. */
+  public record Graded(List<QuestionGrade> questions, double score, double max, int pending) {
   }
 
   /** Grades every question of the quiz; a missing answer is graded as wrong. */
-  static Graded grade(Quiz quiz, JsonObject answers) {
+  public static Graded grade(Quiz quiz, JsonObject answers) {
     List<QuestionGrade> out = new ArrayList<>();
     double score = 0;
     int pending = 0;
