@@ -11,6 +11,7 @@ import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.reading.ReadingRoutes;
+import com.jiangxin.results.Results;
 import com.jiangxin.web.ApiDocs;
 import com.jiangxin.web.Templates;
 import com.jiangxin.web.WebSetup;
@@ -80,7 +81,9 @@ public class App extends VerticleBase {
     ApiDocs.mount(router);
     ReadingRoutes.mount(router, catalog, pool);
     AccountRoutes.mount(router, accounts, auth);
-    AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
+    AttemptService attempts = new AttemptService(pool, loaded.quizzes(), Clock.systemUTC());
+    AttemptRoutes.mount(router, attempts, catalog);
+    Results.mount(router, pool, loaded.quizzes(), catalog, attempts);
     WebSetup.mountFallback(router);
     return router;
   }

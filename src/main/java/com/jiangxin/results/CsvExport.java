@@ -1,0 +1,130 @@
+package com.jiangxin.results;
+
+import com.jiangxin.quiz.Question;
+import com.jiangxin.quiz.Quiz;
+import com.jiangxin.results.Records.Kept;
+import io.vertx.sqlclient.Row;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Spreadsheets for teachers: UTF-8 with a byte-order mark (so Excel shows Chinese), CRLF line
+ * ends, and fields quoted when they hold commas, quotes or line breaks (Commons CSV's Excel
+ * format). A text cell that starts like a formula ({@code = + - @}) gets a leading apostrophe,
+ * so a name such as {@code =HYPERLINK(...)} is shown, not run.
+ */
+final class CsvExport {
+  static final String BOM = "\uFEFF";
+  static final String CONTENT_TYPE = "text/csv; charset=utf-8";
+
+  private CsvExport() {
+  }
+
+  /** One row per student: username, name, each assignment's kept score, the total, open answers waiting, late submissions. */
+  static String gradebook(Gradebook gb) {
+    List<String> header = new ArrayList<>(List.of("用户名", "姓名"));
+    for (Gradebook.Column c : gb.columns()) {
+      header.add(c.pian() + " " + c.title() + "（满分 " + Format.points(c.maxScore()) + "）");
+    }
+    header.add("总分（满分 " + Format.points(gb.totalMax()) + "）");
+    header.add("待批改");
+    header.add("迟交");
+    return write(header, printer -> {
+      for (Gradebook.Line l : gb.sorted(Gradebook.Sort.DEFAULT)) {
+        List<Object> row = new ArrayList<>();
+        row.add(text(l.student().username()));
+        row.add(text(l.student().displayName()));
+        int pending = 0;
+        int late = 0;
+        for (Gradebook.Column c : gb.columns()) {
+          Kept k = l.results().get(c.id());
+          row.add(k == null || k.score() == null ? "" : Format.points(k.score()));
+          if (k != null) {
+            pending += k.pending();
+            late += k.late() ? 1 : 0;
+          }
+        }
+        row.add(Format.points(l.total()));
+        row.add(pending);
+        row.add(late);
+        printer.printRecord(row);
+      }
+    });
+  }
+
+  /** One row per answer of every submitted attempt, in student then attempt then question order. */
+  static String answers(Quiz quiz, Iterable<Row> rows) {
+    Map<String, Integer> order = new HashMap<>();
+    Map<String, Question> questions = new HashMap<>();
+    for (int i = 0; i < quiz.questions().size(); i++) {
+      order.put(quiz.questions().get(i).id(), i + 1);
+      questions.put(quiz.questions().get(i).id(), quiz.questions().get(i));
+    }
+    List<Row> sorted = new ArrayList<>();
+    rows.forEach(sorted::add);
+    sorted.sort(Comparator.comparing((Row r) -> r.getString("USERNAME"))
+      .thenComparingLong(r -> r.getLong("ATTEMPT_ID"))
+      .thenComparingInt(r -> order.getOrDefault(r.getString("QUESTION_ID"), Integer.MAX_VALUE)));
+    List<String> header = List.of("用户名", "姓名", "作答编号", "第几次", "提交时间", "迟交", "本次总分",
+      "题号", "题目编号", "题型", "例子", "答案", "得分", "满分", "待批改", "老师评语");
+    return write(header, printer -> {
+      for (Row r : sorted) {
+        String qid = r.getString("QUESTION_ID");
+        Question q = questions.get(qid);
+        String json = r.getString("ANSWER");
+        printer.printRecord(
+          text(r.getString("USERNAME")),
+          text(r.getString("DISPLAY_NAME")),
+          r.getLong("ATTEMPT_ID"),
+          Records.count(r, "ATTEMPT_NO"),
+          Format.csvTime(r.getLong("SUBMITTED_AT")),
+          Boolean.TRUE.equals(r.getBoolean("LATE")) ? "是" : "",
+          Format.points(Records.number(r, "SCORE")),
+          order.containsKey(qid) ? order.get(qid) : "",
+          qid,
+          q == null ? "" : q.typeName(),
+          text(r.getString("EXAMPLE")),
+          text(q == null ? String.valueOf(json) : AnswerCounts.describe(q, json)),
+          Boolean.TRUE.equals(r.getBoolean("PENDING")) ? "" : Format.points(Records.number(r, "POINTS")),
+          Format.points(Records.number(r, "MAX_POINTS")),
+          Boolean.TRUE.equals(r.getBoolean("PENDING")) ? "是" : "",
+          text(r.getString("COMMENT")));
+      }
+    });
+  }
+
+  /** A text cell as a spreadsheet should show it: never as a formula. */
+  static String text(String s) {
+    if (s == null || s.isEmpty()) {
+      return "";
+    }
+    char c = s.charAt(0);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+  }
+
+  /** Writes rows to a printer; IO cannot fail on a string. */
+  interface Rows {
+    void print(CSVPrinter printer) throws IOException;
+  }
+
+  private static String write(List<String> header, Rows rows) {
+    StringWriter out = new StringWriter();
+    out.write(BOM);
+    CSVFormat format = CSVFormat.EXCEL.builder().setHeader(header.toArray(String[]::new)).get();
+    try (CSVPrinter printer = new CSVPrinter(out, format)) {
+      rows.print(printer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,344 @@
+package com.jiangxin.results;
+
+import com.jiangxin.db.Sql;
+import com.jiangxin.quiz.AttemptService;
+import com.jiangxin.quiz.Choice;
+import com.jiangxin.quiz.FillIn;
+import com.jiangxin.quiz.Matching;
+import com.jiangxin.quiz.MultipleChoice;
+import com.jiangxin.quiz.Numeric;
+import com.jiangxin.quiz.Ordering;
+import com.jiangxin.quiz.Question;
+import com.jiangxin.quiz.Quiz;
+import com.jiangxin.quiz.QuizBank;
+import com.jiangxin.quiz.ShortAnswer;
+import com.jiangxin.quiz.SingleChoice;
+import com.jiangxin.quiz.TrueFalse;
+import io.vertx.core.Future;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Simulated work for the demo class ({@code DEMO=1}), so a newcomer's first gradebook and reports
+ * are alive: most students have submitted the showcase assignments with a spread of scores, many
+ * misread the same facts (哈里森's five clocks become three), a few try twice, and a few open
+ * answers wait in the grading queue. Answers are graded by the real {@link AttemptService#grade};
+ * rows are written with SQL. An assignment that already has attempts is left alone, so a restart
+ * adds nothing. The same seed gives the same class every time.
+ */
+public final class DemoAttempts {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoAttempts.class);
+  private static final long MINUTE = 60_000;
+  private static final long HOUR = 60 * MINUTE;
+
+  /** How likely a student of average ability gets a question right depends on this (higher is harder). */
+  private static final Map<String, Double> DIFFICULTY = Map.ofEntries(
+    Map.entry("harrison-years", 0.7), Map.entry("harrison-clocks", 1.2), Map.entry("harrison-record", 0.9),
+    Map.entry("harrison-longitude", 0.8), Map.entry("people-deeds", 0.6), Map.entry("hu-story-order", 0.3),
+    Map.entry("chinese-precision", 0.2), Map.entry("fangzhongyong-fate", 0.3), Map.entry("example-order", 0.4),
+    Map.entry("libai-outcome", 0.5), Map.entry("luyao-masterpiece", -0.6), Map.entry("luyao-illness", -0.4),
+    Map.entry("builders", 0.3), Map.entry("old-sayings", 0.1));
+
+  /** The wrong answers students really give, with weights: the misconceptions a report should surface. */
+  private static final Map<String, List<Object>> MISREADINGS = Map.ofEntries(
+    Map.entry("harrison-clocks", List.of(3, 3, 3, 3, 3, 3, 4, 4, "40")),
+    Map.entry("harrison-years", List.of("B", "B", "B", "D", "A")),
+    Map.entry("harrison-record", List.of("A", "A", "A", "C", "C", "D")),
+    Map.entry("harrison-longitude", List.of("A", "A", "A", "A", "C")),
+    Map.entry("hu-holes", List.of(24, 24, 24, 63)),
+    Map.entry("hu-precision", List.of("A", "A", "A", "B")),
+    Map.entry("daguo-eight", List.of(10, 10, 9)),
+    Map.entry("libai-outcome", List.of("C", "C", "C", "C", "A")),
+    Map.entry("luyao-masterpiece", List.of("人生", "人生", "人生", "平凡世界")),
+    Map.entry("fangzhongyong-fate", List.of("泯然于众", "江郎才尽", "江郎才尽")),
+    Map.entry("qin-foundation", List.of("俭", "俭", "诚")),
+    Map.entry("zhaopu-result", List.of("C", "C", "A")),
+    Map.entry("luyao-illness", List.of("A", "A", "D")));
+
+  /** Open answers of varying quality, best first, with what a teacher gave them. */
+  private static final Map<String, List<String>> OPEN_ANSWERS = Map.of(
+    "fang-beside-luyao", List.of(
+      "路遥身患重病还深入煤窝和矿工同吃同住，几十年如一日地写，终于写出《平凡的世界》；方仲永小时候很有才华，却少于练习，最后泯然众人。两人一正一反，说明成功靠的不是天赋，而是勤劳，勤劳是通向成功的基石。",
+      "路遥坚持写作写出了《平凡的世界》，方仲永不练习最后泯然众人。说明要勤劳。",
+      "路遥很努力，方仲永很聪明但是后来不行了。",
+      "两个人都很有名。"),
+    "hu-irreplaceable", List.of(
+      "必须有别人难以替代的技术水准。胡双钱只是工人，可他只凭一双手和一台老铣钻床，一个多小时就打完36个精度0.24毫米的孔，一次通过检验，所以他是大飞机团队里不可缺少的人。",
+      "要有别人难以替代的技术。胡双钱一个多小时打完了36个孔。",
+      "要有很高的技术，胡双钱很厉害。",
+      "要当领导。"));
+  private static final List<String> COMMENTS = List.of("事例和道理都说到了，很完整。", "事例说清楚了，道理还可以再归纳一句。",
+    "只复述了事例，回到原文看看作者想说明什么。", "没有回答题目的问题，请重读原文。");
+
+  private DemoAttempts() {
+  }
+
+  /** What the demo seed made: the class, its teacher, the showcase assignments. */
+  private record Demo(long classId, long teacherId, List<Row> assignments, List<Long> students) {
+  }
+
+  /**
+   * Adds simulated attempts to the demo class's showcase assignments that have none yet.
+   *
+   * @param teacherUsername the demo teacher's username; the demo class is the first class they teach
+   */
+  public static Future<Void> run(Pool pool, QuizBank bank, String teacherUsername, long now) {
+    return pool.preparedQuery("SELECT c.id AS class_id, c.teacher_id AS teacher_id FROM classes c "
+        + "JOIN users u ON u.id = c.teacher_id WHERE u.username = ? ORDER BY c.id")
+      .execute(Tuple.of(teacherUsername)).compose(rows -> {
+        if (!rows.iterator().hasNext()) {
+          return Future.succeededFuture();
+        }
+        Row c = rows.iterator().next();
+        long classId = c.getLong("CLASS_ID");
+        Future<io.vertx.sqlclient.RowSet<Row>> as = pool.preparedQuery("SELECT a.id AS id, a.reading_id AS reading_id, "
+            + "a.max_attempts AS max_attempts, a.due_at AS due_at, "
+            + "(SELECT COUNT(*) FROM attempts t WHERE t.assignment_id = a.id) AS attempts "
+            + "FROM assignments a WHERE a.class_id = ? ORDER BY a.id").execute(Tuple.of(classId));
+        Future<io.vertx.sqlclient.RowSet<Row>> ss = pool.preparedQuery("SELECT m.student_id AS id FROM class_members m "
+          + "JOIN users u ON u.id = m.student_id WHERE m.class_id = ? ORDER BY u.username").execute(Tuple.of(classId));
+        return Future.all(as, ss).compose(x -> {
+          List<Row> fresh = new ArrayList<>();
+          as.result().forEach(r -> {
+            if (r.getLong("ATTEMPTS") == 0 && bank.forReading(r.getString("READING_ID")).isPresent()) {
+              fresh.add(r);
+            }
+          });
+          List<Long> students = new ArrayList<>();
+          ss.result().forEach(r -> students.add(r.getLong("ID")));
+          if (fresh.isEmpty() || students.isEmpty()) {
+            return Future.succeededFuture();
+          }
+          Demo demo = new Demo(classId, c.getLong("TEACHER_ID"), fresh, students);
+          return pool.withTransaction(conn -> simulate(conn, demo, bank, now)).map(n -> {
+            LOG.info("DEMO: simulated {} attempts on {} assignments of the demo class.", n, fresh.size());
+            return null;
+          });
+        });
+      });
+  }
+
+  /** One simulated attempt, graded, ready to insert. */
+  private record Planned(long assignmentId, long userId, Quiz quiz, JsonObject answers, boolean submitted,
+                         long startedAt, long submittedAt, Long deadline) {
+  }
+
+  private static Future<Integer> simulate(SqlConnection conn, Demo demo, QuizBank bank, long now) {
+    Random random = new Random(20240905L);
+    // a fixed spread of abilities, shuffled the same way every time
+    List<Double> abilities = new ArrayList<>();
+    for (int i = 0; i < demo.students().size(); i++) {
+      abilities.add(-1.6 + 3.4 * i / Math.max(1, demo.students().size() - 1));
+    }
+    Collections.shuffle(abilities, random);
+    List<Planned> plans = new ArrayList<>();
+    int index = 0;
+    for (Row a : demo.assignments()) {
+      index++;
+      Quiz quiz = bank.forReading(a.getString("READING_ID")).orElseThrow();
+      long assignmentId = a.getLong("ID");
+      Long dueAt = a.getLong("DUE_AT");
+      Long deadline = dueAt == null ? null : dueAt + AttemptService.GRACE_MS;
+      int maxAttempts = a.getInteger("MAX_ATTEMPTS");
+      // the earlier assignment is nearly done; a later one is under way
+      double participation = index == 1 ? 0.9 : 0.72;
+      long window = index == 1 ? 60 * HOUR : 30 * HOUR;
+      boolean oneInProgress = false;
+      for (int s = 0; s < demo.students().size(); s++) {
+        long userId = demo.students().get(s);
+        double ability = abilities.get(s);
+        if (random.nextDouble() > participation) {
+          if (!oneInProgress) {
+            oneInProgress = true;
+            long started = now - 20 * MINUTE;
+            plans.add(new Planned(assignmentId, userId, quiz, answers(quiz, ability, 0.4, random), false, started, 0, deadline));
+          }
+          continue;
+        }
+        long submittedAt = now - HOUR - (long) (random.nextDouble() * window);
+        JsonObject first = answers(quiz, ability, 1.0, random);
+        plans.add(new Planned(assignmentId, userId, quiz, first, true, submittedAt - (8 + random.nextInt(18)) * MINUTE,
+          submittedAt, deadline));
+        double firstShare = AttemptService.grade(quiz, first).score() / quiz.totalPoints();
+        if (maxAttempts > 1 && firstShare < 0.7 && random.nextDouble() < 0.45) {
+          // tried again after the feedback, and learned something from it
+          long again = Math.min(now - 10 * MINUTE, submittedAt + (2 + random.nextInt(20)) * HOUR);
+          plans.add(new Planned(assignmentId, userId, quiz, answers(quiz, ability + 0.9, 1.0, random), true,
+            again - (6 + random.nextInt(10)) * MINUTE, again, deadline));
+        }
+      }
+    }
+    // the latest open answers of each assignment wait for the teacher; the rest were graded
+    Map<Long, List<Planned>> byAssignment = new LinkedHashMap<>();
+    plans.stream().filter(Planned::submitted).forEach(p -> byAssignment.computeIfAbsent(p.assignmentId(),
+      k -> new ArrayList<>()).add(p));
+    java.util.Set<Planned> waiting = new java.util.HashSet<>();
+    byAssignment.values().forEach(list -> list.stream()
+      .sorted((x, y) -> Long.compare(y.submittedAt(), x.submittedAt())).limit(3).forEach(waiting::add));
+    Future<Void> chain = Future.succeededFuture();
+    for (Planned p : plans) {
+      chain = chain.compose(x -> insert(conn, p, !waiting.contains(p), demo.teacherId(), random));
+    }
+    return chain.map(plans.size());
+  }
+
+  /** Answers of a student of the given ability; {@code reach} is the share of questions they got to. */
+  private static JsonObject answers(Quiz quiz, double ability, double reach, Random random) {
+    JsonObject out = new JsonObject();
+    for (Question q : quiz.questions()) {
+      if (random.nextDouble() > reach) {
+        continue;
+      }
+      double difficulty = DIFFICULTY.getOrDefault(q.id(), -0.7);
+      double p = 1 / (1 + Math.exp(-1.7 * (ability - difficulty)));
+      boolean right = random.nextDouble() < p;
+      Object answer = q.type() instanceof ShortAnswer ? openAnswer(q, ability, random)
+        : right ? q.key() : wrong(q, random);
+      if (answer != null) {
+        out.put(q.id(), answer);
+      }
+    }
+    return out;
+  }
+
+  private static Object openAnswer(Question q, double ability, Random random) {
+    List<String> texts = OPEN_ANSWERS.get(q.id());
+    if (texts == null || random.nextDouble() < 0.08) {
+      return null;
+    }
+    int level = ability + random.nextGaussian() * 0.6 > 0.8 ? 0 : ability > -0.2 ? 1 : ability > -1.0 ? 2 : 3;
+    return texts.get(Math.min(texts.size() - 1, level));
+  }
+
+  private static Object wrong(Question q, Random random) {
+    List<Object> known = MISREADINGS.get(q.id());
+    if (known != null) {
+      return known.get(random.nextInt(known.size()));
+    }
+    if (q.type() instanceof SingleChoice s) {
+      List<Choice> others = s.options().stream().filter(o -> !o.id().equals(s.answer())).toList();
+      return others.get(random.nextInt(others.size())).id();
+    }
+    if (q.type() instanceof MultipleChoice m) {
+      List<String> ticks = new ArrayList<>(m.answer());
+      String toggle = m.options().get(random.nextInt(m.options().size())).id();
+      if (!ticks.remove(toggle)) {
+        ticks.add(toggle);
+      }
+      if (ticks.isEmpty()) {
+        ticks.add(m.options().get(0).id().equals(toggle) ? m.options().get(1).id() : m.options().get(0).id());
+      }
+      return new JsonArray(ticks);
+    }
+    if (q.type() instanceof TrueFalse t) {
+      return !t.answer();
+    }
+    if (q.type() instanceof Matching m) {
+      JsonObject pairs = new JsonObject();
+      m.answer().forEach(pairs::put);
+      List<String> lefts = new ArrayList<>(m.answer().keySet());
+      Collections.sort(lefts);
+      int i = random.nextInt(lefts.size());
+      int j = (i + 1) % lefts.size();
+      String swap = pairs.getString(lefts.get(i));
+      pairs.put(lefts.get(i), pairs.getString(lefts.get(j)));
+      pairs.put(lefts.get(j), swap);
+      return pairs;
+    }
+    if (q.type() instanceof Ordering o) {
+      List<String> order = new ArrayList<>(o.answer());
+      int i = random.nextInt(order.size() - 1);
+      Collections.swap(order, i, i + 1);
+      return new JsonArray(order);
+    }
+    if (q.type() instanceof Numeric n) {
+      return n.answer().intValue() + 1 + random.nextInt(3);
+    }
+    if (q.type() instanceof FillIn) {
+      return random.nextBoolean() ? null : "不记得了";
+    }
+    return null;
+  }
+
+  private static Future<Void> insert(SqlConnection conn, Planned p, boolean teacherGraded, long teacherId, Random random) {
+    Quiz quiz = p.quiz();
+    if (!p.submitted()) {
+      return conn.preparedQuery("INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
+          + "started_at, saved_at, deadline, answers, option_order, active_key) "
+          + "VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, '{}', ?)")
+        .execute(Tuple.from(Arrays.asList(p.assignmentId(), quiz.readingId(), p.userId(), quiz.version(), p.startedAt(),
+          p.startedAt() + 5 * MINUTE, p.deadline(), p.answers().encode(),
+          "a:" + p.assignmentId() + ":" + p.userId())))
+        .mapEmpty();
+    }
+    AttemptService.Graded graded = AttemptService.grade(quiz, p.answers());
+    List<Object[]> responses = new ArrayList<>();
+    double score = 0;
+    int pending = 0;
+    for (AttemptService.QuestionGrade g : graded.questions()) {
+      Question q = g.question();
+      double points = g.points();
+      double fraction = g.fraction();
+      boolean isPending = g.pending();
+      String comment = null;
+      Long gradedBy = null;
+      Long gradedAt = null;
+      if (isPending && teacherGraded) {
+        int level = OPEN_ANSWERS.getOrDefault(q.id(), List.of()).indexOf(String.valueOf(g.answer()));
+        double share = level < 0 ? 0.34 : Math.max(0, 1 - level / 3.0);
+        points = Math.round(share * q.points() * 2) / 2.0;
+        fraction = points / q.points();
+        isPending = false;
+        comment = COMMENTS.get(Math.max(0, Math.min(COMMENTS.size() - 1, level)));
+        gradedBy = teacherId;
+        gradedAt = p.submittedAt() + (1 + random.nextInt(5)) * HOUR;
+      }
+      score += points;
+      pending += isPending ? 1 : 0;
+      responses.add(new Object[] {q.id(), q.example(), g.answer() == null ? null : Json.encode(g.answer()), fraction,
+        round(points), q.points(), isPending, comment, gradedBy, gradedAt});
+    }
+    double total = round(score);
+    int stillPending = pending;
+    boolean late = p.deadline() != null && p.submittedAt() > p.deadline() - AttemptService.GRACE_MS;
+    return conn.preparedQuery("INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
+        + "started_at, saved_at, submitted_at, deadline, score, max_score, pending, late, answers, option_order, "
+        + "graded_version) VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)")
+      .execute(Tuple.from(Arrays.asList(p.assignmentId(), quiz.readingId(), p.userId(), quiz.version(), p.startedAt(),
+        p.submittedAt(), p.submittedAt(), p.deadline(), total, graded.max(), stillPending, late,
+        p.answers().encode(), quiz.version())))
+      .compose(rows -> {
+        long attemptId = Sql.generatedId(rows);
+        List<Tuple> batch = new ArrayList<>();
+        for (Object[] r : responses) {
+          Tuple t = Tuple.tuple().addLong(attemptId);
+          for (Object v : r) {
+            t.addValue(v);
+          }
+          batch.add(t);
+        }
+        return conn.preparedQuery("INSERT INTO responses (attempt_id, question_id, example, answer, fraction, points, "
+          + "max_points, pending, comment, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .executeBatch(batch).mapEmpty();
+      });
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

@@ -1,0 +1,117 @@
+package com.jiangxin.results;
+
+import com.jiangxin.quiz.Question;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The model of the assignment report page. */
+final class ReportView {
+  private ReportView() {
+  }
+
+  static final Map<String, String> TYPE_LABELS = Map.of("single", "单选", "multiple", "多选", "truefalse", "判断",
+    "fill", "填空", "numeric", "填数字", "matching", "连线", "ordering", "排序", "short", "开放题");
+
+  static void fill(Map<String, Object> model, AssignmentReport r) {
+    long aid = r.assignment.id();
+    model.put("assignmentId", aid);
+    model.put("classId", r.assignment.classId());
+    model.put("className", r.assignment.className());
+    model.put("quizTitle", r.quiz.title());
+    model.put("readingId", r.quiz.readingId());
+    model.put("students", r.students);
+    model.put("submitted", r.submitted);
+    model.put("inProgress", r.inProgress);
+    model.put("completionRate", r.students == 0 ? "—" : Format.percent((double) r.submitted / r.students));
+    model.put("completionBar", Charts.bar("已交", r.students == 0 ? null : (double) r.submitted / r.students,
+      r.submitted + " / " + r.students, "high"));
+    List<String> missing = new ArrayList<>();
+    r.notSubmitted.forEach(s -> missing.add(s.displayName()));
+    model.put("notSubmitted", missing);
+    model.put("hasNotSubmitted", !missing.isEmpty());
+    model.put("notSubmittedCount", missing.size());
+    model.put("pendingToGrade", r.pendingToGrade);
+    model.put("hasData", r.submitted > 0);
+    model.put("csvUrl", "/assignments/" + aid + "/answers.csv");
+    model.put("gradingUrl", "/assignments/" + aid + "/grading");
+    model.put("gradebookUrl", "/classes/" + r.assignment.classId() + "/gradebook");
+    model.put("maxScore", Format.points(r.maxScore));
+    model.put("mean", Format.points(Format.round2(r.mean())));
+    model.put("median", Format.points(Statistics.median(r.keptScores)));
+    model.put("scoredCount", r.keptScores.size());
+    model.put("histogram", Charts.histogram(r.bins, "得分分布：" + r.keptScores.size() + " 名学生（满分 "
+      + Format.points(r.maxScore) + "）"));
+
+    r.mostMisread().ifPresent(e -> {
+      Map<String, Object> m = new HashMap<>();
+      m.put("name", e.name());
+      m.put("facility", Format.percent(e.facility()));
+      m.put("evidenceUrl", e.evidenceUrl());
+      m.put("paragraph", e.paragraph());
+      model.put("mostMisread", m);
+    });
+    List<Map<String, Object>> examples = new ArrayList<>();
+    for (AssignmentReport.Example e : r.examples) {
+      Map<String, Object> bar = Charts.bar(e.name(), e.facility(), Format.percent(e.facility()), Charts.tone(e.facility()));
+      bar.put("evidenceUrl", e.evidenceUrl());
+      bar.put("paragraph", e.paragraph());
+      bar.put("questions", e.questions());
+      examples.add(bar);
+    }
+    model.put("examples", examples);
+
+    List<Map<String, Object>> overview = new ArrayList<>();
+    List<Map<String, Object>> questions = new ArrayList<>();
+    for (AssignmentReport.Item i : r.items) {
+      Question q = i.question();
+      Map<String, Object> bar = Charts.bar("第 " + i.number() + " 题 · " + q.example(), i.facility(),
+        Format.percent(i.facility()), Charts.tone(i.facility()));
+      bar.put("anchor", "q-" + q.id());
+      overview.add(bar);
+
+      Map<String, Object> m = new HashMap<>();
+      m.put("id", q.id());
+      m.put("anchor", "q-" + q.id());
+      m.put("number", i.number());
+      m.put("prompt", q.prompt());
+      m.put("type", TYPE_LABELS.getOrDefault(q.typeName(), q.typeName()));
+      m.put("example", q.example());
+      m.put("points", Format.points(q.points()));
+      m.put("answered", i.answered());
+      m.put("pending", i.pending());
+      m.put("facility", Format.percent(i.facility()));
+      m.put("tone", Charts.tone(i.facility()));
+      m.put("discrimination", Format.correlation(i.discrimination()));
+      m.put("discriminationLabel", Statistics.discriminationLabel(i.discrimination()));
+      m.put("weakDiscrimination", i.discrimination() != null && i.discrimination() < 0.2);
+      m.put("evidenceUrl", i.evidenceUrl());
+      m.put("paragraph", q.paragraph());
+      m.put("isShort", "short".equals(q.typeName()));
+      List<Map<String, Object>> answers = new ArrayList<>();
+      for (AnswerCounts.Count c : i.answers()) {
+        double share = i.answered() == 0 ? 0 : (double) c.count() / i.answered();
+        Map<String, Object> a = Charts.bar(c.label(), share, c.count() + " 人 · " + Format.percent(share),
+          c.correct() ? "right" : "wrong");
+        a.put("correct", c.correct());
+        answers.add(a);
+      }
+      m.put("answers", answers.size() > 8 ? answers.subList(0, 8) : answers);
+      m.put("moreAnswers", answers.size() > 8 ? answers.size() - 8 : 0);
+      i.mostCommonWrong().ifPresent(w -> {
+        String what = AnswerCounts.BLANK_KEY.equals(w.key()) ? "没有作答" : "答 “" + AnswerCounts.shorten(w.label(), 40) + "”";
+        String sentence = "multiple".equals(q.typeName())
+          ? "误选最多的是 “" + AnswerCounts.shorten(w.label(), 40) + "”（" + w.count() + " 人选了它）。"
+          : "matching".equals(q.typeName())
+          ? "最常见的错配：" + AnswerCounts.shorten(w.label(), 40) + "（" + w.count() + " 人）。"
+          : "答错的 " + i.wrongCount() + " 人中，" + w.count() + " 人" + what + "。";
+        m.put("misconception", sentence);
+      });
+      questions.add(m);
+    }
+    model.put("overview", overview);
+    model.put("questions", questions);
+  }
+}

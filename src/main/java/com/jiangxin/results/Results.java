@@ -1,0 +1,21 @@
+package com.jiangxin.results;
+
+import com.jiangxin.quiz.AttemptService;
+import com.jiangxin.quiz.QuizBank;
+import com.jiangxin.reading.ReadingCatalog;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+
+import java.time.Clock;
+
+/** Mounts the results feature: its pages and its part of the JSON API. */
+public final class Results {
+  private Results() {
+  }
+
+  public static void mount(Router router, Pool pool, QuizBank bank, ReadingCatalog catalog, AttemptService attempts) {
+    ResultsService service = new ResultsService(new ResultsRepository(pool), bank, catalog, attempts, Clock.systemUTC());
+    ResultsApi.mount(router, service);
+    ResultsPages.mount(router, service);
+  }
+}

@@ -1,0 +1,193 @@
+package com.jiangxin.results;
+
+/**
+ * Every query of class results. Aggregation happens here, in SQL ({@code GROUP BY} and window
+ * functions), so a page costs a handful of indexed queries whatever the size of the school.
+ */
+final class ResultsSql {
+  private ResultsSql() {
+  }
+
+  // ---- access ----
+
+  static final String CLASS_BY_ID = "SELECT c.id AS id, c.name AS name, c.teacher_id AS teacher_id "
+    + "FROM classes c WHERE c.id = ?";
+
+  static final String ASSIGNMENT_BY_ID = "SELECT a.id AS id, a.class_id AS class_id, c.name AS class_name, "
+    + "c.teacher_id AS teacher_id, a.reading_id AS reading_id, a.due_at AS due_at, a.max_attempts AS max_attempts, "
+    + "a.keep_score AS keep_score, a.feedback AS feedback, a.closed AS closed "
+    + "FROM assignments a JOIN classes c ON c.id = a.class_id WHERE a.id = ?";
+
+  /** The teacher of the class an attempt belongs to (no row for practice attempts). */
+  static final String ATTEMPT_OWNER = "SELECT t.id AS id, t.assignment_id AS assignment_id, t.status AS status, "
+    + "t.reading_id AS reading_id, c.teacher_id AS teacher_id "
+    + "FROM attempts t JOIN assignments a ON a.id = t.assignment_id JOIN classes c ON c.id = a.class_id WHERE t.id = ?";
+
+  static final String IS_MEMBER = "SELECT COUNT(*) AS n FROM class_members m WHERE m.class_id = ? AND m.student_id = ?";
+
+  // ---- gradebook ----
+
+  static final String ASSIGNMENTS_OF_CLASS = "SELECT a.id AS id, a.class_id AS class_id, a.reading_id AS reading_id, "
+    + "a.due_at AS due_at, a.max_attempts AS max_attempts, a.keep_score AS keep_score, a.closed AS closed "
+    + "FROM assignments a WHERE a.class_id = ? ORDER BY COALESCE(a.due_at, a.created_at), a.id";
+
+  static final String STUDENTS_OF_CLASS = "SELECT u.id AS id, u.username AS username, u.display_name AS display_name "
+    + "FROM class_members m JOIN users u ON u.id = m.student_id WHERE m.class_id = ? ORDER BY u.username";
+
+  /**
+   * Orders a student's submitted attempts at one assignment so that the kept one comes first:
+   * the latest when the assignment keeps the latest score, else the best (the later of equal ones).
+   */
+  private static final String KEPT_ORDER = "PARTITION BY t.assignment_id, t.user_id ORDER BY "
+    + "CASE WHEN a.keep_score = 'latest' THEN t.id ELSE 0 END DESC, t.score DESC, t.id DESC";
+  private static final String KEPT_COLUMNS = "SELECT x.assignment_id AS assignment_id, x.user_id AS user_id, "
+    + "x.id AS attempt_id, x.score AS score, x.max_score AS max_score, x.late AS late, x.n AS attempts, "
+    + "x.pend AS pending FROM (SELECT t.assignment_id AS assignment_id, t.user_id AS user_id, t.id AS id, "
+    + "t.score AS score, t.max_score AS max_score, t.late AS late, "
+    + "ROW_NUMBER() OVER (" + KEPT_ORDER + ") AS rn, "
+    + "COUNT(*) OVER (PARTITION BY t.assignment_id, t.user_id) AS n, "
+    + "SUM(t.pending) OVER (PARTITION BY t.assignment_id, t.user_id) AS pend ";
+
+  /** One row per student and assignment of a class: the kept attempt, attempts used, pending answers. */
+  static final String KEPT_OF_CLASS = KEPT_COLUMNS
+    + "FROM assignments a JOIN attempts t ON t.assignment_id = a.id "
+    + "WHERE a.class_id = ? AND t.status = 'submitted') x WHERE x.rn = 1";
+
+  /** The same for one assignment. */
+  static final String KEPT_OF_ASSIGNMENT = KEPT_COLUMNS
+    + "FROM assignments a JOIN attempts t ON t.assignment_id = a.id "
+    + "WHERE a.id = ? AND t.status = 'submitted') x WHERE x.rn = 1";
+
+  /** The same for one student across the classes they belong to. */
+  static final String KEPT_OF_STUDENT = KEPT_COLUMNS
+    + "FROM attempts t JOIN assignments a ON a.id = t.assignment_id "
+    + "WHERE t.user_id = ? AND t.status = 'submitted') x WHERE x.rn = 1";
+
+  /** A student's assignments in every class they belong to, with the class. */
+  static final String ASSIGNMENTS_OF_STUDENT = "SELECT a.id AS id, a.class_id AS class_id, c.name AS class_name, "
+    + "a.reading_id AS reading_id, a.due_at AS due_at, a.max_attempts AS max_attempts, a.keep_score AS keep_score, "
+    + "a.closed AS closed FROM class_members m JOIN assignments a ON a.class_id = m.class_id "
+    + "JOIN classes c ON c.id = a.class_id WHERE m.student_id = ? "
+    + "ORDER BY c.name, c.id, COALESCE(a.due_at, a.created_at), a.id";
+
+  // ---- one student's attempts (teacher view) ----
+
+  static final String USER_BY_ID = "SELECT u.id AS id, u.username AS username, u.display_name AS display_name "
+    + "FROM users u WHERE u.id = ?";
+
+  static final String ATTEMPTS_OF_STUDENT_IN_CLASS = "SELECT t.id AS id, t.assignment_id AS assignment_id, "
+    + "t.reading_id AS reading_id, t.status AS status, t.started_at AS started_at, t.submitted_at AS submitted_at, "
+    + "t.score AS score, t.max_score AS max_score, t.pending AS pending, t.late AS late "
+    + "FROM assignments a JOIN attempts t ON t.assignment_id = a.id "
+    + "WHERE a.class_id = ? AND t.user_id = ? ORDER BY a.id, t.id";
+
+  static final String RESPONSES_OF_STUDENT_IN_CLASS = "SELECT r.attempt_id AS attempt_id, r.question_id AS question_id, "
+    + "CAST(r.answer AS VARCHAR(20000)) AS answer, r.points AS points, r.max_points AS max_points, "
+    + "r.pending AS pending, r.comment AS comment "
+    + "FROM assignments a JOIN attempts t ON t.assignment_id = a.id JOIN responses r ON r.attempt_id = t.id "
+    + "WHERE a.class_id = ? AND t.user_id = ? AND t.status = 'submitted'";
+
+  // ---- assignment report ----
+
+  /** Class size, students with a submitted attempt, and students with an attempt in progress. Params: class, assignment, assignment. */
+  static final String COMPLETION = "SELECT COUNT(*) AS students, "
+    + "SUM(CASE WHEN EXISTS (SELECT 1 FROM attempts t WHERE t.assignment_id = ? AND t.user_id = m.student_id "
+    + "AND t.status = 'submitted') THEN 1 ELSE 0 END) AS submitted, "
+    + "SUM(CASE WHEN EXISTS (SELECT 1 FROM attempts t WHERE t.assignment_id = ? AND t.user_id = m.student_id "
+    + "AND t.status = 'in_progress') THEN 1 ELSE 0 END) AS in_progress "
+    + "FROM class_members m WHERE m.class_id = ?";
+
+  /** Members of the class without a submitted attempt. Params: class, assignment. */
+  static final String NOT_SUBMITTED = "SELECT u.id AS id, u.display_name AS display_name FROM class_members m "
+    + "JOIN users u ON u.id = m.student_id WHERE m.class_id = ? AND NOT EXISTS (SELECT 1 FROM attempts t "
+    + "WHERE t.assignment_id = ? AND t.user_id = m.student_id AND t.status = 'submitted') ORDER BY u.username";
+
+  /**
+   * Each class member's first submitted attempt at the assignment: item statistics use it, as
+   * Moodle's "first attempt" setting does, so that what students learned from feedback on one
+   * attempt does not flatter the next. Params: class, assignment.
+   */
+  private static final String FIRST_ATTEMPTS = "(SELECT MIN(t.id) AS id FROM attempts t "
+    + "JOIN class_members m ON m.class_id = ? AND m.student_id = t.user_id "
+    + "WHERE t.assignment_id = ? AND t.status = 'submitted' GROUP BY t.user_id) f";
+
+  private static final String ITEM = "(r.points / r.max_points)";
+  private static final String REST = "(t.score - r.points)";
+
+  /** Per question of the first attempts: counts and the sums for facility and discrimination. Params: class, assignment. */
+  static final String ITEM_MOMENTS = "SELECT r.question_id AS question_id, COUNT(*) AS answered, "
+    + "SUM(CASE WHEN r.pending THEN 1 ELSE 0 END) AS pending, "
+    + "SUM(CASE WHEN r.pending THEN 0 ELSE 1 END) AS n, "
+    + "SUM(CASE WHEN r.pending THEN 0 ELSE " + ITEM + " END) AS sx, "
+    + "SUM(CASE WHEN r.pending THEN 0 ELSE " + REST + " END) AS sy, "
+    + "SUM(CASE WHEN r.pending THEN 0 ELSE " + ITEM + " * " + ITEM + " END) AS sxx, "
+    + "SUM(CASE WHEN r.pending THEN 0 ELSE " + REST + " * " + REST + " END) AS syy, "
+    + "SUM(CASE WHEN r.pending THEN 0 ELSE " + ITEM + " * " + REST + " END) AS sxy "
+    + "FROM " + FIRST_ATTEMPTS + " JOIN attempts t ON t.id = f.id JOIN responses r ON r.attempt_id = t.id "
+    + "GROUP BY r.question_id";
+
+  /** How many first attempts gave each distinct answer to each question, and what it earned. Params: class, assignment. */
+  static final String ANSWER_COUNTS = "SELECT r.question_id AS question_id, "
+    + "CAST(r.answer AS VARCHAR(4000)) AS answer, COUNT(*) AS n, "
+    + "SUM(CASE WHEN r.pending THEN 1 ELSE 0 END) AS pending, "
+    + "AVG(" + ITEM + ") AS fraction, SUM(r.points) AS points "
+    + "FROM " + FIRST_ATTEMPTS + " JOIN responses r ON r.attempt_id = f.id "
+    + "GROUP BY r.question_id, CAST(r.answer AS VARCHAR(4000))";
+
+  /** Facility by cited example over the first attempts. Params: class, assignment. */
+  static final String EXAMPLE_FACILITY = "SELECT r.example AS example, COUNT(*) AS n, SUM(" + ITEM + ") AS sx, "
+    + "COUNT(DISTINCT r.question_id) AS questions "
+    + "FROM " + FIRST_ATTEMPTS + " JOIN responses r ON r.attempt_id = f.id WHERE r.pending = FALSE "
+    + "GROUP BY r.example";
+
+  // ---- exports ----
+
+  /** Every answer of every submitted attempt by a class member, numbered per student. Params: class, assignment. */
+  static final String ANSWER_ROWS = "SELECT u.username AS username, u.display_name AS display_name, "
+    + "x.id AS attempt_id, x.no AS attempt_no, x.submitted_at AS submitted_at, x.late AS late, x.score AS score, "
+    + "r.question_id AS question_id, r.example AS example, CAST(r.answer AS VARCHAR(20000)) AS answer, "
+    + "r.points AS points, r.max_points AS max_points, r.pending AS pending, r.comment AS comment "
+    + "FROM (SELECT t.id AS id, t.user_id AS user_id, t.submitted_at AS submitted_at, t.late AS late, t.score AS score, "
+    + "ROW_NUMBER() OVER (PARTITION BY t.user_id ORDER BY t.id) AS no FROM attempts t "
+    + "JOIN class_members m ON m.class_id = ? AND m.student_id = t.user_id "
+    + "WHERE t.assignment_id = ? AND t.status = 'submitted') x "
+    + "JOIN users u ON u.id = x.user_id JOIN responses r ON r.attempt_id = x.id "
+    + "ORDER BY u.username, x.id";
+
+  // ---- grading ----
+
+  private static final String PENDING_FROM = "FROM attempts t JOIN responses r ON r.attempt_id = t.id "
+    + "JOIN users u ON u.id = t.user_id WHERE t.assignment_id = ? AND t.status = 'submitted' AND r.pending = TRUE";
+
+  static final String PENDING_COUNT = "SELECT COUNT(*) AS n " + PENDING_FROM;
+
+  /** Open answers waiting for a teacher, oldest submission first. Params: assignment, limit, offset. */
+  static final String PENDING_ANSWERS = "SELECT t.id AS attempt_id, t.user_id AS user_id, u.username AS username, "
+    + "u.display_name AS display_name, t.submitted_at AS submitted_at, t.score AS score, t.max_score AS max_score, "
+    + "r.question_id AS question_id, CAST(r.answer AS VARCHAR(20000)) AS answer, r.max_points AS max_points "
+    + PENDING_FROM + " ORDER BY t.submitted_at, t.id, r.question_id LIMIT ? OFFSET ?";
+
+  static final String RESPONSE_FOR_GRADING = "SELECT r.points AS points, r.max_points AS max_points, r.pending AS pending "
+    + "FROM responses r WHERE r.attempt_id = ? AND r.question_id = ?";
+
+  static final String SET_GRADE = "UPDATE responses SET points = ?, fraction = ?, comment = ?, graded_by = ?, "
+    + "graded_at = ?, pending = FALSE WHERE attempt_id = ? AND question_id = ?";
+
+  /** The attempt's total and pending count from its responses, in the grading transaction. Params: id, id, id. */
+  static final String RECOMPUTE_ATTEMPT = "UPDATE attempts SET "
+    + "score = (SELECT ROUND(COALESCE(SUM(r.points), 0), 2) FROM responses r WHERE r.attempt_id = ?), "
+    + "pending = (SELECT COUNT(*) FROM responses r WHERE r.attempt_id = ? AND r.pending = TRUE) WHERE id = ?";
+
+  static final String ATTEMPT_TOTALS = "SELECT t.score AS score, t.max_score AS max_score, t.pending AS pending "
+    + "FROM attempts t WHERE t.id = ?";
+
+  // ---- regrade log ----
+
+  static final String INSERT_REGRADE = "INSERT INTO regrade_log (assignment_id, teacher_id, ran_at, checked, moved) "
+    + "VALUES (?, ?, ?, ?, ?)";
+  static final String REGRADE_BY_ID = "SELECT g.id AS id, g.assignment_id AS assignment_id, g.ran_at AS ran_at, "
+    + "g.checked AS checked, CAST(g.moved AS VARCHAR(1000000)) AS moved FROM regrade_log g WHERE g.id = ? AND g.assignment_id = ?";
+  static final String SUBMITTED_COUNT = "SELECT COUNT(*) AS n FROM attempts t WHERE t.assignment_id = ? AND t.status = 'submitted'";
+  static final String USERS_BY_IDS_OF_CLASS = "SELECT u.id AS id, u.username AS username, u.display_name AS display_name "
+    + "FROM users u JOIN attempts t ON t.user_id = u.id WHERE t.assignment_id = ? GROUP BY u.id, u.username, u.display_name";
+}

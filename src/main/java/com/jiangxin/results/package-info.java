@@ -1,0 +1,5 @@
+/**
+ * Class results: the gradebook, assignment reports with item statistics and charts, the grading
+ * queue for open answers, CSV exports, a student's own scores, and the demo class's simulated attempts.
+ */
+package com.jiangxin.results;

@@ -1,0 +1,233 @@
+package com.jiangxin.results;
+
+import com.jiangxin.results.ResultsFixtures.Person;
+import com.jiangxin.support.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The report and gradebook through the API, on four students whose answers to 篇五 we control:
+ * the first three questions form the same pattern as {@link StatisticsTest}'s hand-computed set
+ * (every other question is left blank, so it scores 0 and leaves the rest scores unchanged).
+ */
+class ReportApiTest {
+  private static TestServer server;
+  private static Person teacher;
+  private static long classId;
+  private static long assignmentId;
+  private static Person a;
+  private static Person b;
+  private static Person c;
+  private static Person d;
+  private static Person absent;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+    teacher = ResultsFixtures.teacher(server);
+    a = ResultsFixtures.student(server, "甲同学");
+    b = ResultsFixtures.student(server, "乙同学");
+    c = ResultsFixtures.student(server, "丙同学");
+    d = ResultsFixtures.student(server, "丁同学");
+    absent = ResultsFixtures.student(server, "戊同学");
+    classId = ResultsFixtures.createClass(server, teacher, "高一（9）班");
+    ResultsFixtures.enrol(server, classId, a, b, c, d, absent);
+    assignmentId = ResultsFixtures.assign(server, classId, "pian-05", 2, "best");
+    // gaofenglin-refuses (key C), harrison-years (key C), harrison-clocks (key 5)
+    ResultsFixtures.submit(server, a, assignmentId, answers("C", "C", 5));
+    ResultsFixtures.submit(server, b, assignmentId, answers("C", "C", 3));
+    ResultsFixtures.submit(server, c, assignmentId, answers("C", "B", "三台"));
+    ResultsFixtures.submit(server, d, assignmentId, answers("A", "B", 4));
+    // D's second attempt is perfect on these three: it is kept in the gradebook, but item analysis uses first attempts
+    ResultsFixtures.submit(server, d, assignmentId, answers("C", "C", 5));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static JsonObject answers(String q1, String q2, Object q3) {
+    return new JsonObject().put("gaofenglin-refuses", q1).put("harrison-years", q2).put("harrison-clocks", q3);
+  }
+
+  private static JsonObject report() {
+    HttpResponse<Buffer> r = server.get("/api/v1/assignments/" + assignmentId + "/report", teacher.token());
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    return r.bodyAsJsonObject();
+  }
+
+  private static JsonObject question(JsonObject report, String id) {
+    for (Object o : report.getJsonArray("questions")) {
+      if (id.equals(((JsonObject) o).getString("id"))) {
+        return (JsonObject) o;
+      }
+    }
+    throw new AssertionError("no question " + id);
+  }
+
+  @Test
+  @DisplayName("facility and discrimination in the report match the hand-computed values, on first attempts")
+  void itemStatistics() {
+    JsonObject report = report();
+    assertEquals("first-submitted-attempt", report.getString("itemBasis"));
+    JsonObject q1 = question(report, "gaofenglin-refuses");
+    JsonObject q2 = question(report, "harrison-years");
+    JsonObject q3 = question(report, "harrison-clocks");
+    assertEquals(0.75, q1.getDouble("facility"), 1e-9);
+    assertEquals(0.5, q2.getDouble("facility"), 1e-9);
+    assertEquals(0.25, q3.getDouble("facility"), 1e-9);
+    assertEquals(0.522, q1.getDouble("discrimination"), 1e-3);
+    assertEquals(0.707, q2.getDouble("discrimination"), 1e-3);
+    assertEquals(0.522, q3.getDouble("discrimination"), 1e-3);
+    JsonObject blank = question(report, "harrison-record");
+    assertEquals(0.0, blank.getDouble("facility"));
+    assertNull(blank.getDouble("discrimination"), "nobody right: no correlation to report");
+    assertEquals(4, q1.getLong("answered"));
+  }
+
+  @Test
+  @DisplayName("the misconception view counts each answer, reads 三台 as 3, and names the commonest wrong one")
+  void answerCounts() {
+    JsonObject q3 = question(report(), "harrison-clocks");
+    JsonObject counts = q3.getJsonObject("answers");
+    assertEquals(1, counts.getInteger("5"));
+    assertEquals(2, counts.getInteger("3"));
+    assertEquals(1, counts.getInteger("4"));
+    JsonObject wrong = q3.getJsonObject("mostCommonWrong");
+    assertEquals("3", wrong.getString("key"));
+    assertEquals(2, wrong.getInteger("count"));
+    assertEquals(0.667, wrong.getDouble("shareOfWrong"), 1e-3);
+    JsonObject q2 = question(report(), "harrison-years").getJsonObject("answers");
+    assertEquals(2, q2.getInteger("C"));
+    assertEquals(2, q2.getInteger("B"));
+    assertEquals(0, q2.getInteger("A"), "every option is listed, also the ones nobody chose");
+    assertTrue(q2.containsKey("D"));
+    assertTrue(question(report(), "harrison-clocks").getString("evidenceUrl").startsWith("/readings/pian-05?p="));
+  }
+
+  @Test
+  @DisplayName("examples roll up: 高凤林 is known by three of four, 哈里森 mostly misread, and the weakest example is named")
+  void examples() {
+    JsonObject report = report();
+    JsonArray examples = report.getJsonArray("examples");
+    double gao = -1;
+    double harrison = -1;
+    for (Object o : examples) {
+      JsonObject e = (JsonObject) o;
+      if ("高凤林".equals(e.getString("example"))) {
+        gao = e.getDouble("facility");
+      }
+      if ("哈里森".equals(e.getString("example"))) {
+        harrison = e.getDouble("facility");
+        assertEquals(20, e.getLong("responses"), "five 哈里森 questions × four students");
+      }
+    }
+    assertEquals(0.75, gao, 1e-9);
+    assertEquals(0.15, harrison, 1e-9, "(2 + 1 right answers of 20) — the matching question is blank");
+    double lowest = examples.getJsonObject(0).getDouble("facility");
+    for (Object o : examples) {
+      assertTrue(((JsonObject) o).getDouble("facility") >= lowest, "examples come weakest first");
+    }
+    assertEquals(examples.getJsonObject(0).getString("example"), report.getString("mostMisread"));
+  }
+
+  @Test
+  @DisplayName("completion counts the class, and the distribution uses each student's kept (best) score")
+  void completionAndDistribution() {
+    JsonObject report = report();
+    JsonObject completion = report.getJsonObject("completion");
+    assertEquals(5, completion.getInteger("students"));
+    assertEquals(4, completion.getInteger("submitted"));
+    assertEquals("戊同学", completion.getJsonArray("notSubmitted").getJsonObject(0).getString("displayName"));
+    JsonObject dist = report.getJsonObject("distribution");
+    assertEquals(4, dist.getInteger("count"));
+    int total = 0;
+    for (Object o : dist.getJsonArray("bins")) {
+      total += ((JsonObject) o).getInteger("count");
+    }
+    assertEquals(4, total);
+    // kept scores: A 3, B 2, C 1, D 3 (best of 0 and 3)
+    assertEquals(2.25, dist.getDouble("mean"), 1e-9);
+    JsonArray bins = dist.getJsonArray("bins");
+    assertEquals(2, bins.getJsonObject(3).getInteger("count"));
+  }
+
+  @Test
+  @DisplayName("the gradebook keeps the best attempt, counts attempts and lists every student of the class")
+  void gradebook() {
+    HttpResponse<Buffer> r = server.get("/api/v1/classes/" + classId + "/gradebook?sort=total", teacher.token());
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    JsonObject gb = r.bodyAsJsonObject();
+    assertEquals(1, gb.getJsonArray("assignments").size());
+    JsonObject col = gb.getJsonArray("assignments").getJsonObject(0);
+    assertEquals(assignmentId, col.getLong("id"));
+    assertEquals("pian-05", col.getString("readingId"));
+    JsonArray students = gb.getJsonArray("students");
+    assertEquals(5, students.size());
+    JsonObject first = students.getJsonObject(0);
+    assertEquals(3.0, first.getDouble("total"), "sorted by total, highest first");
+    JsonObject dRow = null;
+    JsonObject absentRow = null;
+    for (Object o : students) {
+      JsonObject s = (JsonObject) o;
+      if (s.getLong("id") == d.id()) {
+        dRow = s;
+      }
+      if (s.getLong("id") == absent.id()) {
+        absentRow = s;
+      }
+    }
+    JsonObject cell = dRow.getJsonObject("results").getJsonObject(Long.toString(assignmentId));
+    assertEquals(3.0, cell.getDouble("score"));
+    assertEquals(2, cell.getInteger("attempts"));
+    assertFalse(cell.getBoolean("late"));
+    assertEquals(0, cell.getInteger("pending"));
+    assertTrue(cell.getDouble("maxScore") > 3);
+    assertNull(absentRow.getJsonObject("results").getJsonObject(Long.toString(assignmentId)).getValue("score"));
+    assertEquals("戊同学", students.getJsonObject(4).getString("displayName"), "no score sorts last");
+  }
+
+  @Test
+  @DisplayName("gradebook sorting: by name, by an assignment, and a clear 400 for anything else")
+  void sorting() {
+    for (String q : List.of("sort=name", "sort=" + assignmentId + "&dir=asc", "sort=total&dir=asc")) {
+      assertEquals(200, server.get("/api/v1/classes/" + classId + "/gradebook?" + q, teacher.token()).statusCode(), q);
+    }
+    HttpResponse<Buffer> bad = server.get("/api/v1/classes/" + classId + "/gradebook?sort=password", teacher.token());
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.bodyAsJsonObject().getString("error").contains("排序"));
+    assertEquals(400, server.get("/api/v1/classes/" + classId + "/gradebook?sort=999999", teacher.token()).statusCode());
+    assertEquals(400, server.get("/api/v1/classes/" + classId + "/gradebook?dir=sideways", teacher.token()).statusCode());
+    HttpResponse<Buffer> page = server.get("/api/v1/classes/" + classId + "/gradebook?sort=" + assignmentId + "&dir=asc",
+      teacher.token());
+    JsonArray students = page.bodyAsJsonObject().getJsonArray("students");
+    assertEquals(c.id(), students.getJsonObject(0).getLong("id"), "lowest score first when ascending");
+  }
+
+  @Test
+  @DisplayName("a student sees their own results and nobody else's")
+  void ownResults() {
+    HttpResponse<Buffer> r = server.get("/api/v1/results", d.token());
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    JsonArray list = r.bodyAsJsonObject().getJsonArray("results");
+    assertEquals(1, list.size());
+    assertEquals(3.0, list.getJsonObject(0).getDouble("score"));
+    assertEquals(2, list.getJsonObject(0).getInteger("attempts"));
+    assertFalse(r.bodyAsString().contains("甲同学"));
+    assertEquals(403, server.get("/api/v1/results", teacher.token()).statusCode());
+  }
+}
