@@ -7,6 +7,7 @@ import com.jiangxin.db.Sql;
 import com.jiangxin.web.HttpError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -22,12 +23,14 @@ public final class ClassroomRepository {
   static final int MAX_NAME = 64;
   private static final int CODE_TRIES = 8;
 
-  private final Vertx vertx;
   private final Pool pool;
+  /** Slow password hashing for imports, kept off one core so the server stays responsive meanwhile. */
+  private final WorkerExecutor hashing;
 
   public ClassroomRepository(Vertx vertx, Pool pool) {
-    this.vertx = vertx;
     this.pool = pool;
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    this.hashing = vertx.createSharedWorkerExecutor("jiangxin-roster-hashing", threads);
   }
 
   /** Why a class name is unacceptable, if it is. */
@@ -235,7 +238,7 @@ public final class ClassroomRepository {
         continue;
       }
       String plain = Passwords.initialPassword();
-      hashes.add(vertx.executeBlocking(() -> new Secret(plain, Passwords.hash(plain)), false));
+      hashes.add(hashing.executeBlocking(() -> new Secret(plain, Passwords.hash(plain)), false));
     }
     return Future.all(hashes).map(all -> {
       List<Secret> out = new ArrayList<>();
