@@ -8,6 +8,7 @@ import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.quiz.QuizRoutes;
+import com.jiangxin.reading.ExampleRoutes;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.reading.ReadingRoutes;
 import com.jiangxin.web.ApiDocs;
@@ -77,6 +78,7 @@ public class App extends VerticleBase {
     ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
     ApiDocs.mount(router);
     ReadingRoutes.mount(router, catalog, pool);
+    ExampleRoutes.mount(router, catalog, loaded.quizzes());
     QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
     AccountRoutes.mount(router, accounts, auth);
     WebSetup.mountFallback(router);
