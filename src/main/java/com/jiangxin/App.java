@@ -77,7 +77,7 @@ public class App extends VerticleBase {
     router.route().handler(auth::checkCsrf);
     ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
     ApiDocs.mount(router);
-    ReadingRoutes.mount(router, catalog, pool);
+    ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
     QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
     AccountRoutes.mount(router, accounts, auth);
