@@ -3,14 +3,19 @@ package com.jiangxin;
 import com.jiangxin.account.AccountRepository;
 import com.jiangxin.account.AccountRoutes;
 import com.jiangxin.account.Auth;
+import com.jiangxin.classroom.Classroom;
+import com.jiangxin.classroom.DemoSeed;
 import com.jiangxin.content.Reading;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
 import com.jiangxin.quiz.AttemptRoutes;
 import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
+import com.jiangxin.quiz.QuizRoutes;
+import com.jiangxin.reading.ExampleRoutes;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.reading.ReadingRoutes;
+import com.jiangxin.results.DemoAttempts;
 import com.jiangxin.results.Results;
 import com.jiangxin.web.ApiDocs;
 import com.jiangxin.web.Templates;
@@ -29,7 +34,8 @@ import java.util.List;
 
 /**
  * The one start chain: lock the data folder, migrate the database, load the content, open the
- * pool, mount every feature's routes, listen. {@link #stop()} undoes it in reverse.
+ * pool, seed the demo classroom if asked, mount every feature's routes, listen. {@link #stop()}
+ * undoes it in reverse.
  */
 public class App extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
@@ -60,7 +66,12 @@ public class App extends VerticleBase {
       .compose(loaded -> {
         pool = Database.openPool(vertx, config);
         AccountRepository accounts = new AccountRepository(vertx, pool);
-        return accounts.csrfKey().map(key -> routes(loaded, accounts, new Auth(accounts, key)));
+        ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
+        Future<?> demo = config.demo()
+          ? DemoSeed.run(vertx, pool, catalog)
+            .compose(x -> DemoAttempts.run(pool, loaded.quizzes(), DemoSeed.TEACHER, System.currentTimeMillis()))
+          : Future.succeededFuture();
+        return demo.compose(x -> accounts.csrfKey()).map(key -> routes(loaded, catalog, accounts, new Auth(accounts, key)));
       })
       .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
       .onSuccess(s -> {
@@ -71,19 +82,20 @@ public class App extends VerticleBase {
       .onFailure(e -> releaseAll());
   }
 
-  private Router routes(Loaded loaded, AccountRepository accounts, Auth auth) {
+  private Router routes(Loaded loaded, ReadingCatalog catalog, AccountRepository accounts, Auth auth) {
     Templates templates = new Templates(config.devTemplates());
     Router router = WebSetup.baseRouter(vertx, templates);
     router.route().handler(auth::identify);
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
-    ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
     ApiDocs.mount(router);
-    ReadingRoutes.mount(router, catalog, pool);
+    ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
+    ExampleRoutes.mount(router, catalog, loaded.quizzes());
+    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
     AccountRoutes.mount(router, accounts, auth);
-    AttemptService attempts = new AttemptService(pool, loaded.quizzes(), Clock.systemUTC());
-    AttemptRoutes.mount(router, attempts, catalog);
-    Results.mount(router, pool, loaded.quizzes(), catalog, attempts);
+    AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
+    Classroom.mount(router, vertx, pool, catalog);
+    Results.mount(router, pool, loaded.quizzes(), catalog);
     WebSetup.mountFallback(router);
     return router;
   }

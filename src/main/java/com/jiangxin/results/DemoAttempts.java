@@ -66,7 +66,7 @@ public final class DemoAttempts {
     Map.entry("libai-outcome", List.of("C", "C", "C", "C", "A")),
     Map.entry("luyao-masterpiece", List.of("人生", "人生", "人生", "平凡世界")),
     Map.entry("fangzhongyong-fate", List.of("泯然于众", "江郎才尽", "江郎才尽")),
-    Map.entry("qin-foundation", List.of("俭", "俭", "诚")),
+    Map.entry("root-of-conduct", List.of("俭", "俭", "诚")),
     Map.entry("zhaopu-result", List.of("C", "C", "A")),
     Map.entry("luyao-illness", List.of("A", "A", "D")));
 

@@ -1,6 +1,5 @@
 package com.jiangxin.results;
 
-import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import io.vertx.ext.web.Router;
@@ -13,8 +12,8 @@ public final class Results {
   private Results() {
   }
 
-  public static void mount(Router router, Pool pool, QuizBank bank, ReadingCatalog catalog, AttemptService attempts) {
-    ResultsService service = new ResultsService(new ResultsRepository(pool), bank, catalog, attempts, Clock.systemUTC());
+  public static void mount(Router router, Pool pool, QuizBank bank, ReadingCatalog catalog) {
+    ResultsService service = new ResultsService(new ResultsRepository(pool), bank, catalog, Clock.systemUTC());
     ResultsApi.mount(router, service);
     ResultsPages.mount(router, service);
   }

@@ -42,8 +42,6 @@ final class ResultsPages {
     router.get("/assignments/:id/answers.csv").handler(Auth::requirePageUser).handler(p::answersCsv);
     router.get("/assignments/:id/grading").handler(Auth::requirePageUser).handler(p::grading);
     router.post("/attempts/:id/grades").handler(Auth::requirePageUser).handler(p::grade);
-    router.post("/assignments/:id/regrade").handler(Auth::requirePageUser).handler(p::regrade);
-    router.get("/assignments/:id/regrades/:runId").handler(Auth::requirePageUser).handler(p::regradeRun);
     router.get("/results").handler(Auth::requirePageUser).handler(p::own);
   }
 
@@ -335,45 +333,6 @@ final class ResultsPages {
     } catch (NumberFormatException e) {
       throw HttpError.badRequest("分数须为数字，例如 2 或 1.5。");
     }
-  }
-
-  // ---- regrade ----
-
-  private void regrade(RoutingContext ctx) {
-    long assignmentId = Params.id(ctx, "id");
-    results.regrade(assignmentId, Auth.current(ctx))
-      .onComplete(Params.handle(ctx, runId -> Web.redirect(ctx, "/assignments/" + assignmentId + "/regrades/" + runId))
-      );
-  }
-
-  private void regradeRun(RoutingContext ctx) {
-    results.regradeRun(Params.id(ctx, "id"), Params.id(ctx, "runId"), Auth.current(ctx)).onComplete(Params.handle(ctx, run -> {
-      Map<String, Object> model = Web.model(ctx, "重新评分的结果");
-      model.put("assignmentId", run.assignment().id());
-      model.put("className", run.assignment().className());
-      model.put("ranAt", Format.time(run.ranAt()));
-      model.put("checked", run.checked());
-      List<Map<String, Object>> moved = new ArrayList<>();
-      for (Object o : run.moved()) {
-        JsonObject m = (JsonObject) o;
-        Student s = run.people().get(m.getLong("userId"));
-        double before = m.getDouble("before");
-        double after = m.getDouble("after");
-        Map<String, Object> row = new HashMap<>();
-        row.put("name", s == null ? "#" + m.getLong("userId") : s.displayName());
-        row.put("username", s == null ? "" : s.username());
-        row.put("attemptUrl", "/attempts/" + m.getLong("attemptId"));
-        row.put("before", Format.points(before));
-        row.put("after", Format.points(after));
-        row.put("up", after > before);
-        row.put("delta", (after > before ? "+" : "−") + Format.points(Math.abs(after - before)));
-        moved.add(row);
-      }
-      model.put("moved", moved);
-      model.put("movedCount", moved.size());
-      model.put("none", moved.isEmpty());
-      Web.html(ctx, "results/regrade", model);
-    }));
   }
 
   // ---- a student's own results ----

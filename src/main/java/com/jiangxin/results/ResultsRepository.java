@@ -1,14 +1,12 @@
 package com.jiangxin.results;
 
 import com.jiangxin.account.User;
-import com.jiangxin.db.Sql;
 import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.ClassRef;
 import com.jiangxin.results.Records.Kept;
 import com.jiangxin.results.Records.Student;
 import com.jiangxin.web.HttpError;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -192,32 +190,6 @@ final class ResultsRepository {
             return new Totals(attemptId, r.getDouble("SCORE"), r.getDouble("MAX_SCORE"), r.getInteger("PENDING"));
           });
       }));
-  }
-
-  // ---- regrade log ----
-
-  Future<Long> logRegrade(long assignmentId, long teacherId, long now, long checked, JsonArray moved) {
-    return pool.preparedQuery(ResultsSql.INSERT_REGRADE)
-      .execute(Tuple.of(assignmentId, teacherId, now, checked, moved.encode()))
-      .map(Sql::generatedId);
-  }
-
-  Future<Row> regradeRun(long id, long assignmentId) {
-    return pool.preparedQuery(ResultsSql.REGRADE_BY_ID).execute(Tuple.of(id, assignmentId)).map(rows -> {
-      if (!rows.iterator().hasNext()) {
-        throw HttpError.notFound("没有这次重新评分的记录。");
-      }
-      return rows.iterator().next();
-    });
-  }
-
-  Future<Long> submittedCount(long assignmentId) {
-    return pool.preparedQuery(ResultsSql.SUBMITTED_COUNT).execute(Tuple.of(assignmentId))
-      .map(rows -> rows.iterator().next().getLong("N"));
-  }
-
-  Future<List<Student>> attemptersOf(long assignmentId) {
-    return list(ResultsSql.USERS_BY_IDS_OF_CLASS, Tuple.of(assignmentId), Student::from);
   }
 
   // ---- helpers ----

@@ -2,7 +2,6 @@ package com.jiangxin.results;
 
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
-import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.quiz.QuizBank;
@@ -13,8 +12,6 @@ import com.jiangxin.results.Records.Kept;
 import com.jiangxin.results.Records.Student;
 import com.jiangxin.web.HttpError;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 
@@ -35,14 +32,12 @@ final class ResultsService {
   private final ResultsRepository repo;
   private final QuizBank bank;
   private final ReadingCatalog catalog;
-  private final AttemptService attempts;
   private final Clock clock;
 
-  ResultsService(ResultsRepository repo, QuizBank bank, ReadingCatalog catalog, AttemptService attempts, Clock clock) {
+  ResultsService(ResultsRepository repo, QuizBank bank, ReadingCatalog catalog, Clock clock) {
     this.repo = repo;
     this.bank = bank;
     this.catalog = catalog;
-    this.attempts = attempts;
     this.clock = clock;
   }
 
@@ -217,32 +212,5 @@ final class ResultsService {
       }
       return repo.grade(attemptId, questionId, Math.round(points * 100) / 100.0, cleanComment, teacher, clock.millis());
     });
-  }
-
-  // ---- regrade ----
-
-  /** Regrades through the attempt service and keeps what moved, to show after the redirect. */
-  Future<Long> regrade(long assignmentId, User teacher) {
-    return repo.assignmentForTeacher(assignmentId, teacher).compose(a -> attempts.regrade(a.id(), teacher)
-      .compose(moved -> repo.submittedCount(a.id()).compose(checked -> {
-        JsonArray list = new JsonArray();
-        moved.forEach(m -> list.add(new JsonObject().put("attemptId", m.attemptId()).put("userId", m.userId())
-          .put("before", m.before()).put("after", m.after())));
-        return repo.logRegrade(a.id(), teacher.id(), clock.millis(), checked, list);
-      })));
-  }
-
-  /** A regrade run with the names of the students whose scores moved. */
-  record RegradeRun(AssignmentRef assignment, long ranAt, long checked, JsonArray moved, Map<Long, Student> people) {
-  }
-
-  Future<RegradeRun> regradeRun(long assignmentId, long runId, User teacher) {
-    return repo.assignmentForTeacher(assignmentId, teacher).compose(a -> repo.regradeRun(runId, a.id())
-      .compose(row -> repo.attemptersOf(a.id()).map(people -> {
-        Map<Long, Student> byId = new HashMap<>();
-        people.forEach(p -> byId.put(p.id(), p));
-        return new RegradeRun(a, row.getLong("RAN_AT"), row.getInteger("CHECKED"), new JsonArray(row.getString("MOVED")),
-          byId);
-      })));
   }
 }

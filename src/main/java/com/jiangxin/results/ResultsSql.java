@@ -180,14 +180,4 @@ final class ResultsSql {
 
   static final String ATTEMPT_TOTALS = "SELECT t.score AS score, t.max_score AS max_score, t.pending AS pending "
     + "FROM attempts t WHERE t.id = ?";
-
-  // ---- regrade log ----
-
-  static final String INSERT_REGRADE = "INSERT INTO regrade_log (assignment_id, teacher_id, ran_at, checked, moved) "
-    + "VALUES (?, ?, ?, ?, ?)";
-  static final String REGRADE_BY_ID = "SELECT g.id AS id, g.assignment_id AS assignment_id, g.ran_at AS ran_at, "
-    + "g.checked AS checked, CAST(g.moved AS VARCHAR(1000000)) AS moved FROM regrade_log g WHERE g.id = ? AND g.assignment_id = ?";
-  static final String SUBMITTED_COUNT = "SELECT COUNT(*) AS n FROM attempts t WHERE t.assignment_id = ? AND t.status = 'submitted'";
-  static final String USERS_BY_IDS_OF_CLASS = "SELECT u.id AS id, u.username AS username, u.display_name AS display_name "
-    + "FROM users u JOIN attempts t ON t.user_id = u.id WHERE t.assignment_id = ? GROUP BY u.id, u.username, u.display_name";
 }
