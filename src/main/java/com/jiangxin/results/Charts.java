@@ -47,7 +47,7 @@ final class Charts {
       bar.put("count", b.count());
       bar.put("showCount", b.count() > 0);
       bar.put("label", binLabel(b));
-      bar.put("showLabel", i % labelEvery == 0 || i == bins.size() - 1);
+      bar.put("showLabel", i % labelEvery == 0);
       bar.put("labelY", TOP + plotH + 24);
       bars.add(bar);
       words.add(binLabel(b) + " 分：" + b.count() + " 人");

@@ -91,10 +91,11 @@ final class ReportView {
       m.put("paragraph", q.paragraph());
       m.put("isShort", "short".equals(q.typeName()));
       List<Map<String, Object>> answers = new ArrayList<>();
+      String topWrong = i.mostCommonWrong().map(AnswerCounts.Count::key).orElse(null);
       for (AnswerCounts.Count c : i.answers()) {
         double share = i.answered() == 0 ? 0 : (double) c.count() / i.answered();
         Map<String, Object> a = Charts.bar(c.label(), share, c.count() + " 人 · " + Format.percent(share),
-          c.correct() ? "right" : "wrong");
+          c.correct() ? "right" : c.key().equals(topWrong) ? "top-wrong" : "wrong");
         a.put("correct", c.correct());
         answers.add(a);
       }
