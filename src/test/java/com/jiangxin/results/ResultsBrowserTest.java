@@ -83,6 +83,12 @@ class ResultsBrowserTest {
       Browser.screenshot(page, "results-report-phone");
       page.locator("#examples-h").evaluate("h => h.scrollIntoView()");
       Browser.screenshot(page, "results-report-examples-phone");
+      page.locator("#q-harrison-clocks").evaluate("q => q.scrollIntoView()");
+      Browser.screenshot(page, "results-report-question-phone");
+      page.navigate(server.url("/dashboard"));
+      page.click("a[href$='/gradebook']");
+      assertThat(page.locator("table.gradebook")).isVisible();
+      Browser.screenshot(page, "results-gradebook-phone");
     }
   }
 
