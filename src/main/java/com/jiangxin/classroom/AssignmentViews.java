@@ -78,7 +78,7 @@ final class AssignmentViews {
       m.put("submitted", a.submitted());
       m.put("students", a.students());
       m.put("progressMax", Math.max(1, a.students()));
-      m.put("percent", a.students() == 0 ? 0 : Math.round(100.0 * a.submitted() / a.students()));
+      m.put("percentDone", a.students() == 0 ? 0 : Math.round(100.0 * a.submitted() / a.students()));
     } else {
       AssignmentStatus s = a.status(now);
       m.put("status", s.code());
