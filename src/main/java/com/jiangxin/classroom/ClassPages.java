@@ -102,7 +102,7 @@ final class ClassPages {
         s.put("username", m.username());
         s.put("displayName", m.displayName());
         s.put("mustChangePassword", m.mustChangePassword());
-        s.put("joinedAt", Times.display(m.joinedAt()));
+        s.put("joinedAt", Times.date(m.joinedAt()));
         students.add(s);
       }
       model.put("students", students);
