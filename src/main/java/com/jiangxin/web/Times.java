@@ -75,13 +75,12 @@ public final class Times {
     }
     String s = text.strip();
     try {
-      return OffsetDateTime.parse(s).toInstant().toEpochMilli();
-    } catch (DateTimeParseException ignored) {
-      // not an offset time: try a local one below
-    }
-    try {
-      return LocalDateTime.parse(s.replace(' ', 'T')).atZone(ZONE).toInstant().toEpochMilli();
-    } catch (DateTimeException e) {
+      try {
+        return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+      } catch (DateTimeParseException notOffset) {
+        return LocalDateTime.parse(s.replace(' ', 'T')).atZone(ZONE).toInstant().toEpochMilli();
+      }
+    } catch (DateTimeException | ArithmeticException e) {
       throw new IllegalArgumentException("时间“" + (s.length() > 40 ? s.substring(0, 40) + "…" : s)
         + "”看不懂：请写成 2026-12-01T20:00 或 2026-12-01T20:00:00+08:00。");
     }
