@@ -84,6 +84,7 @@ final class AssignmentViews {
       m.put("status", s.code());
       m.put("statusLabel", a.closed() && s != AssignmentStatus.DONE ? "已关闭" : s.label());
       m.put("statusClass", a.closed() && s != AssignmentStatus.DONE ? "closed" : s.code());
+      m.put("canStart", !a.closed() && (s == AssignmentStatus.TODO || s == AssignmentStatus.OVERDUE));
     }
     return m;
   }

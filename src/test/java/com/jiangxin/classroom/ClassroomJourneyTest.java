@@ -150,4 +150,37 @@ class ClassroomJourneyTest {
       shot(t, "classroom-teacher-code-phone");
     }
   }
+
+  @Test
+  @DisplayName("on a phone a student's dashboard marks work as overdue, to do, upcoming and done, most urgent first")
+  void statusChipsOnAPhone() {
+    com.jiangxin.support.Accounts.Login teacher = com.jiangxin.support.Accounts.teacher(server);
+    com.jiangxin.support.Accounts.Login student = com.jiangxin.support.Accounts.student(server, "赵一诺");
+    io.vertx.core.json.JsonObject c = ClassroomFixtures.createClass(server, teacher, "高二（1）班");
+    ClassroomFixtures.join(server, student, c.getString("joinCode"));
+    long cid = c.getLong("id");
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+    ClassroomFixtures.assign(server, teacher, cid, new io.vertx.core.json.JsonObject().put("readingId", "pian-03")
+      .put("opensAt", now.plusDays(2).toString()));
+    long done = ClassroomFixtures.assign(server, teacher, cid, new io.vertx.core.json.JsonObject().put("readingId", "pian-01")
+      .put("dueAt", now.minusDays(1).toString())).getLong("id");
+    ClassroomFixtures.assign(server, teacher, cid, new io.vertx.core.json.JsonObject().put("readingId", "pian-02")
+      .put("dueAt", now.plusDays(3).toString()));
+    ClassroomFixtures.assign(server, teacher, cid, new io.vertx.core.json.JsonObject().put("readingId", "pian-05")
+      .put("opensAt", now.minusDays(5).toString()).put("dueAt", now.minusDays(2).toString()));
+    ClassroomFixtures.insertAttempt(server, done, "pian-01", student.id(), "submitted");
+
+    try (BrowserContext phone = browser.phone()) {
+      Page s = phone.newPage();
+      s.navigate(server.url("/login"));
+      s.fill("#username", student.username());
+      s.fill("#password", com.jiangxin.support.Accounts.PASSWORD);
+      s.click("form.stack button[type=submit]");
+      s.waitForURL("**/dashboard");
+      java.util.List<String> chips = s.locator(".todo-item .status-chip").allTextContents();
+      assertEquals(java.util.List.of("已逾期", "待完成", "未开始", "已完成"), chips);
+      assertTrue(s.textContent(".todo-item.status-upcoming").contains("开放"), "upcoming work says when it opens");
+      shot(s, "classroom-student-statuses-phone");
+    }
+  }
 }
