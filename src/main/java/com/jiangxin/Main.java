@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.BindException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,10 @@ public final class Main {
       if (ar.failed()) {
         Throwable cause = rootCause(ar.cause());
         String message = cause instanceof ContentException || cause instanceof IllegalStateException
-          ? cause.getMessage() : String.valueOf(cause);
+          ? cause.getMessage()
+          : cause instanceof BindException
+          ? "PORT " + config.port() + " is already in use. Stop the program that uses it, or start with another PORT."
+          : String.valueOf(cause);
         System.err.println("匠心课堂 cannot start: " + message);
         vertx.close().onComplete(x -> System.exit(1));
       }
