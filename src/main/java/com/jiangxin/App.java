@@ -143,10 +143,10 @@ public class App extends VerticleBase {
             pool = Database.openPool(vertx, config);
             ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
             AccountRepository accounts = new AccountRepository(vertx, pool);
-            // The pool's first connection opens the database while the migrations run, and keeps
-            // it open, so no request waits for it.
-            Future<?> connected = pool.query("SELECT 1").execute();
-            return Future.all(connected, migrated)
+            // The pool connects once the migrations are done: a connection opened while Flyway
+            // still changes the schema can see the database closed under it.
+            return migrated
+              .compose(ok -> pool.query("SELECT 1").execute())
               .compose(ok -> config.demo() ? DemoSeed.run(vertx, pool, catalog) : Future.succeededFuture())
               .compose(ok -> accounts.csrfKey())
               .compose(key -> {
