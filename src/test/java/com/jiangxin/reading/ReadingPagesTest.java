@@ -128,7 +128,8 @@ class ReadingPagesTest {
     assertTrue(blocks.get(3).contains("<mark class=\"ex\" data-example=\"哈里森\">哈里森</mark>"), blocks.get(3));
     assertTrue(blocks.get(3).contains("<mark class=\"ex\" data-example=\"哈里森\">航海钟</mark>"), blocks.get(3));
     assertTrue(blocks.get(6).contains("<mark class=\"ex\" data-example=\"胡双钱\">胡双钱</mark>"), blocks.get(6));
-    assertTrue(html.contains("<a href=\"#p3\" title=\"第3段\">哈里森</a>"), "the example list links to where it is cited");
+    assertTrue(html.contains("<a href=\"/examples#哈里森\" title=\"哈里森：所有出处和题目\">哈里森</a> <a class=\"chip-jump\" href=\"#p3\""),
+      "the example list links to the examples index and to where it is cited");
     assertTrue(evidence(html).isEmpty(), "nothing is marked as evidence without ?hl=");
     assertFalse(html.contains("回到标出的句子"));
   }
