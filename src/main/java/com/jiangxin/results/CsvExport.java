@@ -74,6 +74,12 @@ final class CsvExport {
     sorted.sort(Comparator.comparing((Row r) -> r.getString("USERNAME"))
       .thenComparingLong(r -> r.getLong("ATTEMPT_ID"))
       .thenComparingInt(r -> order.getOrDefault(r.getString("QUESTION_ID"), Integer.MAX_VALUE)));
+    // each student's attempts numbered 1, 2, … in the order they were made
+    Map<Long, Integer> attemptNo = new HashMap<>();
+    Map<Long, Integer> perStudent = new HashMap<>();
+    for (Row r : sorted) {
+      attemptNo.computeIfAbsent(r.getLong("ATTEMPT_ID"), id -> perStudent.merge(r.getLong("USER_ID"), 1, Integer::sum));
+    }
     List<String> header = List.of("用户名", "姓名", "作答编号", "第几次", "提交时间", "迟交", "本次总分",
       "题号", "题目编号", "题型", "例子", "答案", "得分", "满分", "待批改", "老师评语");
     return write(header, printer -> {
@@ -85,7 +91,7 @@ final class CsvExport {
           text(r.getString("USERNAME")),
           text(r.getString("DISPLAY_NAME")),
           r.getLong("ATTEMPT_ID"),
-          Records.count(r, "ATTEMPT_NO"),
+          attemptNo.get(r.getLong("ATTEMPT_ID")),
           Format.csvTime(r.getLong("SUBMITTED_AT")),
           Boolean.TRUE.equals(r.getBoolean("LATE")) ? "是" : "",
           Format.points(Records.number(r, "SCORE")),

@@ -202,6 +202,22 @@ class ReportApiTest {
   }
 
   @Test
+  @DisplayName("an assignment that keeps the latest score keeps the latest attempt, even when it is worse")
+  void keepsLatest() {
+    long latest = ResultsFixtures.assign(server, classId, "pian-05", 3, "latest");
+    ResultsFixtures.submit(server, a, latest, answers("C", "C", 5));
+    long second = ResultsFixtures.submit(server, a, latest, answers("C", "A", 4)).getLong("id");
+    JsonObject gb = server.get("/api/v1/classes/" + classId + "/gradebook", teacher.token()).bodyAsJsonObject();
+    JsonObject cell = gb.getJsonArray("students").stream().map(o -> (JsonObject) o)
+      .filter(s -> s.getLong("id") == a.id()).findFirst().orElseThrow()
+      .getJsonObject("results").getJsonObject(Long.toString(latest));
+    assertEquals(1.0, cell.getDouble("score"));
+    assertEquals(second, cell.getLong("attemptId"));
+    assertEquals(2, cell.getInteger("attempts"));
+    server.app.pool().query("DELETE FROM assignments WHERE id = " + latest).execute().await();
+  }
+
+  @Test
   @DisplayName("gradebook sorting: by name, by an assignment, and a clear 400 for anything else")
   void sorting() {
     for (String q : List.of("sort=name", "sort=" + assignmentId + "&dir=asc", "sort=total&dir=asc")) {
