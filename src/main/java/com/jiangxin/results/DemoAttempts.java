@@ -99,20 +99,15 @@ public final class DemoAttempts {
    * @param teacherUsername the demo teacher's username; the demo class is the first class they teach
    */
   public static Future<Void> run(Pool pool, QuizBank bank, String teacherUsername, long now) {
-    return pool.preparedQuery("SELECT c.id AS class_id, c.teacher_id AS teacher_id FROM classes c "
-        + "JOIN users u ON u.id = c.teacher_id WHERE u.username = ? ORDER BY c.id")
+    return pool.preparedQuery(ResultsSql.DEMO_CLASS)
       .execute(Tuple.of(teacherUsername)).compose(rows -> {
         if (!rows.iterator().hasNext()) {
           return Future.succeededFuture();
         }
         Row c = rows.iterator().next();
         long classId = c.getLong("CLASS_ID");
-        Future<io.vertx.sqlclient.RowSet<Row>> as = pool.preparedQuery("SELECT a.id AS id, a.reading_id AS reading_id, "
-            + "a.max_attempts AS max_attempts, a.due_at AS due_at, "
-            + "(SELECT COUNT(*) FROM attempts t WHERE t.assignment_id = a.id) AS attempts "
-            + "FROM assignments a WHERE a.class_id = ? ORDER BY a.id").execute(Tuple.of(classId));
-        Future<io.vertx.sqlclient.RowSet<Row>> ss = pool.preparedQuery("SELECT m.student_id AS id FROM class_members m "
-          + "JOIN users u ON u.id = m.student_id WHERE m.class_id = ? ORDER BY u.username").execute(Tuple.of(classId));
+        Future<io.vertx.sqlclient.RowSet<Row>> as = pool.preparedQuery(ResultsSql.DEMO_ASSIGNMENTS).execute(Tuple.of(classId));
+        Future<io.vertx.sqlclient.RowSet<Row>> ss = pool.preparedQuery(ResultsSql.DEMO_STUDENTS).execute(Tuple.of(classId));
         return Future.all(as, ss).compose(x -> {
           List<Row> fresh = new ArrayList<>();
           as.result().forEach(r -> {
@@ -283,9 +278,7 @@ public final class DemoAttempts {
   private static Future<Void> insert(SqlConnection conn, Planned p, boolean teacherGraded, long teacherId, Random random) {
     Quiz quiz = p.quiz();
     if (!p.submitted()) {
-      return conn.preparedQuery("INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
-          + "started_at, saved_at, deadline, answers, option_order, active_key) "
-          + "VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, '{}', ?)")
+      return conn.preparedQuery(ResultsSql.DEMO_OPEN_ATTEMPT)
         .execute(Tuple.from(Arrays.asList(p.assignmentId(), quiz.readingId(), p.userId(), quiz.version(), p.startedAt(),
           p.startedAt() + 5 * MINUTE, p.deadline(), p.answers().encode(),
           "a:" + p.assignmentId() + ":" + p.userId())))
@@ -321,9 +314,7 @@ public final class DemoAttempts {
     double total = round(score);
     int stillPending = pending;
     boolean late = p.deadline() != null && p.submittedAt() > p.deadline() - AttemptService.GRACE_MS;
-    return conn.preparedQuery("INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
-        + "started_at, saved_at, submitted_at, deadline, score, max_score, pending, late, answers, option_order, "
-        + "graded_version) VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)")
+    return conn.preparedQuery(ResultsSql.DEMO_SUBMITTED_ATTEMPT)
       .execute(Tuple.from(Arrays.asList(p.assignmentId(), quiz.readingId(), p.userId(), quiz.version(), p.startedAt(),
         p.submittedAt(), p.submittedAt(), p.deadline(), total, graded.max(), stillPending, late,
         p.answers().encode(), quiz.version())))
@@ -337,8 +328,7 @@ public final class DemoAttempts {
           }
           batch.add(t);
         }
-        return conn.preparedQuery("INSERT INTO responses (attempt_id, question_id, example, answer, fraction, points, "
-          + "max_points, pending, comment, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        return conn.preparedQuery(ResultsSql.DEMO_RESPONSE)
           .executeBatch(batch).mapEmpty();
       });
   }

@@ -8,7 +8,6 @@ import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.Kept;
-import com.jiangxin.results.Records.Student;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Web;
 import io.vertx.core.MultiMap;

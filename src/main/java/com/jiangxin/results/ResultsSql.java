@@ -176,4 +176,34 @@ final class ResultsSql {
 
   static final String ATTEMPT_TOTALS = "SELECT t.score AS score, t.max_score AS max_score, t.pending AS pending "
     + "FROM attempts t WHERE t.id = ?";
+
+  // ---- demo ----
+
+  /** The classes of the demo teacher, oldest first. */
+  static final String DEMO_CLASS = "SELECT c.id AS class_id, c.teacher_id AS teacher_id FROM classes c "
+    + "JOIN users u ON u.id = c.teacher_id WHERE u.username = ? ORDER BY c.id";
+
+  /** The demo class's assignments, with how many attempts each has (0: not simulated yet). */
+  static final String DEMO_ASSIGNMENTS = "SELECT a.id AS id, a.reading_id AS reading_id, "
+    + "a.max_attempts AS max_attempts, a.due_at AS due_at, "
+    + "(SELECT COUNT(*) FROM attempts t WHERE t.assignment_id = a.id) AS attempts "
+    + "FROM assignments a WHERE a.class_id = ? ORDER BY a.id";
+
+  /** The demo class's students by username. */
+  static final String DEMO_STUDENTS = "SELECT m.student_id AS id FROM class_members m "
+    + "JOIN users u ON u.id = m.student_id WHERE m.class_id = ? ORDER BY u.username";
+
+  /** A simulated attempt still in progress. */
+  static final String DEMO_OPEN_ATTEMPT = "INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
+    + "started_at, saved_at, deadline, answers, option_order, active_key) "
+    + "VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, '{}', ?)";
+
+  /** A simulated submitted attempt, graded. */
+  static final String DEMO_SUBMITTED_ATTEMPT = "INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
+    + "started_at, saved_at, submitted_at, deadline, score, max_score, pending, late, answers, option_order, "
+    + "graded_version) VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)";
+
+  /** One graded answer of a simulated attempt. */
+  static final String DEMO_RESPONSE = "INSERT INTO responses (attempt_id, question_id, example, answer, fraction, points, "
+    + "max_points, pending, comment, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 }
