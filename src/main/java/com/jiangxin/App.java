@@ -6,6 +6,7 @@ import com.jiangxin.account.Auth;
 import com.jiangxin.content.Reading;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
+import com.jiangxin.discussion.Discussion;
 import com.jiangxin.quiz.AttemptRoutes;
 import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
@@ -78,6 +79,8 @@ public class App extends VerticleBase {
     router.route().handler(auth::checkCsrf);
     ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
     ApiDocs.mount(router);
+    // before the reading page: it prepares the margin comments that page draws
+    Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
     ReadingRoutes.mount(router, catalog, pool);
     AccountRoutes.mount(router, accounts, auth);
     AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);

@@ -98,7 +98,8 @@ public final class ReadingRoutes {
     model.put("reading", reading);
     model.put("pian", reading.pianLabel());
     model.put("examples", orderedExampleNames(reading));
-    model.put("paragraphs", ReadingView.paragraphs(reading, hlParagraph, hlQuote));
+    List<Map<String, Object>> paragraphs = ReadingView.paragraphs(reading, hlParagraph, hlQuote);
+    model.put("paragraphs", paragraphs);
     model.put("highlightParagraph", hlParagraph > 0 && hlQuote != null ? hlParagraph : null);
     int idx = catalog.all().indexOf(reading);
     if (idx > 0) {
@@ -108,6 +109,10 @@ public final class ReadingRoutes {
       model.put("next", catalog.all().get(idx + 1));
     }
     model.put("large", "large".equals(ctx.request().getParam("size")));
+    ReadingPageAddOn addOn = ctx.get(ReadingPageAddOn.KEY);
+    if (addOn != null) {
+      addOn.decorate(model, paragraphs);
+    }
     Web.html(ctx, "reading/show", model);
   }
 
