@@ -8,4 +8,44 @@
       if (ev) { ev.scrollIntoView({block: 'center'}); }
     }
   });
+
+  // Classroom: ask before forms that cannot be undone lightly (without this file they just submit).
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    var question = form && form.getAttribute && form.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+      e.preventDefault();
+    }
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    // Login slips: a print button (the browser's own print menu works without it).
+    Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    });
+    // Roster import: read a chosen CSV file into the paste box. UTF-8 first; a file saved by
+    // Excel as plain "CSV" on Chinese Windows is GB18030, so fall back to that.
+    Array.prototype.forEach.call(document.querySelectorAll('input[type=file][data-fill]'), function (input) {
+      var target = document.getElementById(input.getAttribute('data-fill'));
+      if (!target || !window.FileReader || !window.TextDecoder) { return; }
+      input.closest('.file-pick').hidden = false;
+      input.addEventListener('change', function () {
+        var file = input.files && input.files[0];
+        if (!file) { return; }
+        var reader = new FileReader();
+        reader.onload = function () {
+          var bytes = new Uint8Array(reader.result);
+          var text;
+          try {
+            text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+          } catch (err) {
+            text = new TextDecoder('gb18030').decode(bytes);
+          }
+          target.value = text.replace(/^\uFEFF/, '');
+        };
+        reader.readAsArrayBuffer(file);
+      });
+    });
+  });
 })();

@@ -3,6 +3,8 @@ package com.jiangxin;
 import com.jiangxin.account.AccountRepository;
 import com.jiangxin.account.AccountRoutes;
 import com.jiangxin.account.Auth;
+import com.jiangxin.classroom.Classroom;
+import com.jiangxin.classroom.DemoSeed;
 import com.jiangxin.content.Reading;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
@@ -29,7 +31,8 @@ import java.util.List;
 
 /**
  * The one start chain: lock the data folder, migrate the database, load the content, open the
- * pool, mount every feature's routes, listen. {@link #stop()} undoes it in reverse.
+ * pool, seed the demo classroom if asked, mount every feature's routes, listen. {@link #stop()}
+ * undoes it in reverse.
  */
 public class App extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
@@ -60,7 +63,9 @@ public class App extends VerticleBase {
       .compose(loaded -> {
         pool = Database.openPool(vertx, config);
         AccountRepository accounts = new AccountRepository(vertx, pool);
-        return accounts.csrfKey().map(key -> routes(loaded, accounts, new Auth(accounts, key)));
+        ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
+        Future<?> demo = config.demo() ? DemoSeed.run(vertx, pool, catalog) : Future.succeededFuture();
+        return demo.compose(x -> accounts.csrfKey()).map(key -> routes(loaded, catalog, accounts, new Auth(accounts, key)));
       })
       .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
       .onSuccess(s -> {
@@ -71,19 +76,19 @@ public class App extends VerticleBase {
       .onFailure(e -> releaseAll());
   }
 
-  private Router routes(Loaded loaded, AccountRepository accounts, Auth auth) {
+  private Router routes(Loaded loaded, ReadingCatalog catalog, AccountRepository accounts, Auth auth) {
     Templates templates = new Templates(config.devTemplates());
     Router router = WebSetup.baseRouter(vertx, templates);
     router.route().handler(auth::identify);
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
-    ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
     ApiDocs.mount(router);
     // before the reading page: it prepares the margin comments that page draws
     Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
     ReadingRoutes.mount(router, catalog, pool);
     AccountRoutes.mount(router, accounts, auth);
     AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
+    Classroom.mount(router, vertx, pool, catalog);
     WebSetup.mountFallback(router);
     return router;
   }

@@ -2,7 +2,6 @@ package com.jiangxin.db;
 
 import com.jiangxin.Config;
 import io.vertx.core.Vertx;
-import io.vertx.jdbcclient.JDBCConnectOptions;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -31,10 +30,12 @@ public final class Database {
 
   /** The shared pool. Every statement auto-commits unless run in {@code pool.withTransaction}. */
   public static Pool openPool(Vertx vertx, Config config) {
-    JDBCConnectOptions connect = new JDBCConnectOptions()
-      .setJdbcUrl(config.jdbcUrl())
-      .setUser(USER)
-      .setPassword(PASSWORD);
-    return JDBCPool.pool(vertx, connect, new PoolOptions().setMaxSize(8).setName("jiangxin-db"));
+    return openPool(vertx, config, 8);
+  }
+
+  /** A pool of at most {@code maxSize} connections, each back in auto-commit after a transaction. */
+  static Pool openPool(Vertx vertx, Config config, int maxSize) {
+    return JDBCPool.pool(vertx, new AutoCommitDataSource(config.jdbcUrl(), USER, PASSWORD),
+      new PoolOptions().setMaxSize(maxSize).setName("jiangxin-db"));
   }
 }

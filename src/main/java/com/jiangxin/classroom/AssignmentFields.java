@@ -1,0 +1,150 @@
+package com.jiangxin.classroom;
+
+import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Times;
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a teacher sets on an assignment, read from JSON or a form and checked before it is stored.
+ * Reading fails with a 400 {@link HttpError} naming the field; {@link #problem} checks the whole.
+ */
+record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttempts, String feedback,
+                        String instructions, boolean shuffle, String keepScore, boolean closed) {
+  static final List<String> FEEDBACK = List.of("immediate", "after_due", "never");
+  static final List<String> KEEP_SCORE = List.of("best", "latest");
+  static final int MAX_ATTEMPTS = 20;
+  static final int MAX_INSTRUCTIONS = 2000;
+  private static final long EARLIEST = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, Times.ZONE).toInstant().toEpochMilli();
+  private static final long LATEST = ZonedDateTime.of(2100, 1, 1, 0, 0, 0, 0, Times.ZONE).toInstant().toEpochMilli();
+
+  /** A new assignment's defaults: open now, no due time, one attempt, feedback at once, best score. */
+  static AssignmentFields defaults() {
+    return new AssignmentFields(null, null, null, 1, "immediate", null, false, "best", false);
+  }
+
+  AssignmentFields withClosed(boolean value) {
+    return new AssignmentFields(readingId, opensAt, dueAt, maxAttempts, feedback, instructions, shuffle, keepScore, value);
+  }
+
+  /** Why these fields cannot be stored, if they cannot. */
+  Optional<String> problem(ReadingCatalog catalog) {
+    if (readingId == null || readingId.isBlank()) {
+      return Optional.of("请选择要布置的文章（readingId）。");
+    }
+    if (catalog.byId(readingId).isEmpty()) {
+      return Optional.of("没有这篇文章：" + clip(readingId) + "。readingId 须是 /api/v1/readings 中的一个 id。");
+    }
+    if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+      return Optional.of("作答次数（maxAttempts）须为 1 到 " + MAX_ATTEMPTS + " 之间的整数。");
+    }
+    if (!FEEDBACK.contains(feedback)) {
+      return Optional.of("反馈方式（feedback）须为 immediate、after_due 或 never。");
+    }
+    if (!KEEP_SCORE.contains(keepScore)) {
+      return Optional.of("计分方式（keepScore）须为 best 或 latest。");
+    }
+    if (instructions != null && instructions.codePointCount(0, instructions.length()) > MAX_INSTRUCTIONS) {
+      return Optional.of("说明最多 " + MAX_INSTRUCTIONS + " 个字。");
+    }
+    for (Long t : new Long[] {opensAt, dueAt}) {
+      if (t != null && (t < EARLIEST || t >= LATEST)) {
+        return Optional.of("时间须在 2000 年到 2099 年之间。");
+      }
+    }
+    if (opensAt != null && dueAt != null && dueAt <= opensAt) {
+      return Optional.of("截止时间（dueAt）须晚于开放时间（opensAt）。");
+    }
+    if ("after_due".equals(feedback) && dueAt == null) {
+      return Optional.of("“截止后公布”需要设定截止时间（dueAt）。");
+    }
+    return Optional.empty();
+  }
+
+  /** The fields of a JSON body laid over {@code base}: absent keys keep base's value, null clears. */
+  static AssignmentFields fromJson(JsonObject body, AssignmentFields base) {
+    return new AssignmentFields(
+      body.containsKey("readingId") ? string(body, "readingId") : base.readingId,
+      body.containsKey("opensAt") ? time(string(body, "opensAt"), "opensAt") : base.opensAt,
+      body.containsKey("dueAt") ? time(string(body, "dueAt"), "dueAt") : base.dueAt,
+      body.containsKey("maxAttempts") ? attempts(body.getValue("maxAttempts")) : base.maxAttempts,
+      body.containsKey("feedback") ? string(body, "feedback") : base.feedback,
+      body.containsKey("instructions") ? instructions(string(body, "instructions")) : base.instructions,
+      body.containsKey("shuffle") ? bool(body, "shuffle") : base.shuffle,
+      body.containsKey("keepScore") ? string(body, "keepScore") : base.keepScore,
+      body.containsKey("closed") ? bool(body, "closed") : base.closed);
+  }
+
+  /** The fields of the assignment form; {@code closed} is kept (it has its own buttons). */
+  static AssignmentFields fromForm(MultiMap form, boolean closed) {
+    return new AssignmentFields(
+      blankToNull(form.get("readingId")),
+      time(form.get("opensAt"), "opensAt"),
+      time(form.get("dueAt"), "dueAt"),
+      attempts(blankToNull(form.get("maxAttempts")) == null ? "1" : form.get("maxAttempts")),
+      form.get("feedback") == null ? "immediate" : form.get("feedback"),
+      instructions(form.get("instructions")),
+      form.contains("shuffle"),
+      form.get("keepScore") == null ? "best" : form.get("keepScore"),
+      closed);
+  }
+
+  private static String string(JsonObject body, String key) {
+    Object v = body.getValue(key);
+    if (v == null || v instanceof String) {
+      return (String) v;
+    }
+    throw HttpError.badRequest(key + " 须为字符串。");
+  }
+
+  private static boolean bool(JsonObject body, String key) {
+    Object v = body.getValue(key);
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    throw HttpError.badRequest(key + " 须为 true 或 false。");
+  }
+
+  private static Long time(String text, String field) {
+    try {
+      return Times.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest(label(field) + "：" + e.getMessage());
+    }
+  }
+
+  private static int attempts(Object v) {
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+      && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+      return n.intValue();
+    }
+    if (v instanceof String s && s.strip().matches("-?\\d{1,9}")) {
+      return Integer.parseInt(s.strip());
+    }
+    throw HttpError.badRequest("作答次数（maxAttempts）须为 1 到 " + MAX_ATTEMPTS + " 之间的整数。");
+  }
+
+  private static String instructions(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    return text.strip().replace("\r\n", "\n");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String label(String field) {
+    return "opensAt".equals(field) ? "开放时间（opensAt）" : "截止时间（dueAt）";
+  }
+
+  private static String clip(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

@@ -1,0 +1,88 @@
+package com.jiangxin.classroom;
+
+import com.jiangxin.account.Auth;
+import com.jiangxin.account.User;
+import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Web;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
+
+/**
+ * {@code /assignments/{id}}: the assignment's details for its teacher and its students (the quiz
+ * feature adds taking the quiz to this page), and the teacher's edit, close and reopen.
+ */
+final class AssignmentPages {
+  private final AssignmentRepository assignments;
+  private final ReadingCatalog catalog;
+
+  private AssignmentPages(AssignmentRepository assignments, ReadingCatalog catalog) {
+    this.assignments = assignments;
+    this.catalog = catalog;
+  }
+
+  static void mount(Router router, AssignmentRepository assignments, ReadingCatalog catalog) {
+    AssignmentPages p = new AssignmentPages(assignments, catalog);
+    router.get("/assignments/:id").handler(Auth::requirePageUser).handler(p::show);
+    router.get("/assignments/:id/edit").handler(Auth::requirePageUser).handler(p::showEdit);
+    router.post("/assignments/:id").handler(Auth::requirePageUser).handler(p::submitEdit);
+    router.post("/assignments/:id/close").handler(Auth::requirePageUser).handler(ctx -> p.setClosed(ctx, true));
+    router.post("/assignments/:id/reopen").handler(Auth::requirePageUser).handler(ctx -> p.setClosed(ctx, false));
+  }
+
+  private void show(RoutingContext ctx) {
+    User user = Auth.current(ctx);
+    assignments.visibleTo(user, Requests.id(ctx, "id")).onSuccess(a -> {
+      Map<String, Object> view = AssignmentViews.model(a, catalog, user, System.currentTimeMillis());
+      Map<String, Object> model = Web.model(ctx, view.get("pian") + " · " + view.get("readingTitle") + " · 作业");
+      Flash.from(ctx, model);
+      model.put("a", view);
+      Web.html(ctx, "classroom/assignment", model);
+    }).onFailure(ctx::fail);
+  }
+
+  private void showEdit(RoutingContext ctx) {
+    User user = Auth.current(ctx);
+    assignments.ownedBy(user, Requests.id(ctx, "id"))
+      .onSuccess(a -> renderEdit(ctx, 200, a, AssignmentViews.formModel(catalog, a), null))
+      .onFailure(ctx::fail);
+  }
+
+  private void submitEdit(RoutingContext ctx) {
+    MultiMap form = ctx.request().formAttributes();
+    assignments.ownedBy(Auth.current(ctx), Requests.id(ctx, "id")).onSuccess(a -> {
+      AssignmentFields fields;
+      try {
+        fields = AssignmentFields.fromForm(form, a.closed());
+        fields.problem(catalog).ifPresent(p -> {
+          throw HttpError.badRequest(p);
+        });
+      } catch (HttpError e) {
+        renderEdit(ctx, e.status(), a, AssignmentViews.formModel(catalog, form), e.getMessage());
+        return;
+      }
+      assignments.update(a, fields)
+        .onSuccess(x -> Web.redirect(ctx, Flash.to("/assignments/" + a.id(), "updated")))
+        .onFailure(ctx::fail);
+    }).onFailure(ctx::fail);
+  }
+
+  private void renderEdit(RoutingContext ctx, int status, Assignment a, Map<String, Object> form, String error) {
+    User user = Auth.current(ctx);
+    Map<String, Object> model = Web.model(ctx, "修改作业 · 匠心课堂");
+    model.put("a", AssignmentViews.model(a, catalog, user, System.currentTimeMillis()));
+    model.put("form", form);
+    model.put("error", error);
+    Web.html(ctx, status, "classroom/assignment-edit", model);
+  }
+
+  private void setClosed(RoutingContext ctx, boolean closed) {
+    assignments.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
+      .compose(a -> assignments.update(a, a.fields().withClosed(closed)))
+      .onSuccess(a -> Web.redirect(ctx, Flash.to("/assignments/" + a.id(), closed ? "assignment-closed" : "assignment-reopened")))
+      .onFailure(ctx::fail);
+  }
+}

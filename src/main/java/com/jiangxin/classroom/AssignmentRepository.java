@@ -1,0 +1,96 @@
+package com.jiangxin.classroom;
+
+import com.jiangxin.account.User;
+import com.jiangxin.db.Sql;
+import com.jiangxin.web.HttpError;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Assignments in the database, always read through who is asking: a teacher sees those of their
+ * own classes with completion counts, a student those of their classes with their own progress.
+ */
+public final class AssignmentRepository {
+  private final Pool pool;
+
+  public AssignmentRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Stores a new assignment for a class (already checked to be the caller's); fields already validated. */
+  Future<Assignment> create(SchoolClass c, AssignmentFields f) {
+    return insert(pool, c.id(), f).compose(id -> withCompletion(pool, id));
+  }
+
+  static Future<Long> insert(SqlClient client, long classId, AssignmentFields f) {
+    return client.preparedQuery(ClassroomSql.INSERT_ASSIGNMENT)
+      .execute(Tuple.from(new Object[] {classId, f.readingId(), f.opensAt(), f.dueAt(), f.maxAttempts(),
+        f.feedback(), f.instructions(), f.shuffle(), f.keepScore(), System.currentTimeMillis()}))
+      .map(Sql::generatedId);
+  }
+
+  /** Replaces an assignment's fields (already validated). */
+  Future<Assignment> update(Assignment a, AssignmentFields f) {
+    return pool.preparedQuery(ClassroomSql.UPDATE_ASSIGNMENT)
+      .execute(Tuple.from(new Object[] {f.readingId(), f.opensAt(), f.dueAt(), f.maxAttempts(), f.feedback(),
+        f.instructions(), f.shuffle(), f.keepScore(), f.closed(), a.id()}))
+      .compose(x -> withCompletion(pool, a.id()));
+  }
+
+  /**
+   * The assignment as {@code user} may see it: its teacher (with completion) or a student of its
+   * class (with their progress). Anyone else gets a 404, as if it did not exist.
+   * The quiz feature uses this to decide who may take an assignment.
+   */
+  public Future<Assignment> visibleTo(User user, long id) {
+    Future<RowSet<Row>> rows = user.isTeacher()
+      ? pool.preparedQuery(ClassroomSql.ASSIGNMENT_WITH_COMPLETION).execute(Tuple.of(id))
+      : pool.preparedQuery(ClassroomSql.ASSIGNMENT_FOR_STUDENT).execute(Tuple.of(user.id(), user.id(), id));
+    return rows.compose(r -> {
+      Assignment a = r.iterator().hasNext() ? Assignment.from(r.iterator().next()) : null;
+      if (a == null || (user.isTeacher() && a.teacherId() != user.id())) {
+        return Future.failedFuture(HttpError.notFound("没有这项作业。"));
+      }
+      return Future.succeededFuture(a);
+    });
+  }
+
+  /** The assignment if {@code teacher} teaches its class: 403 for students, 404 for anyone else. */
+  Future<Assignment> ownedBy(User teacher, long id) {
+    if (!teacher.isTeacher()) {
+      return Future.failedFuture(HttpError.forbidden("只有布置作业的老师可以修改作业。"));
+    }
+    return visibleTo(teacher, id);
+  }
+
+  /** A teacher's assignments across their classes, or a student's across theirs; open ones first, by due time. */
+  public Future<List<Assignment>> of(User user) {
+    Future<RowSet<Row>> rows = user.isTeacher()
+      ? pool.preparedQuery(ClassroomSql.ASSIGNMENTS_OF_TEACHER).execute(Tuple.of(user.id()))
+      : pool.preparedQuery(ClassroomSql.ASSIGNMENTS_OF_STUDENT).execute(Tuple.of(user.id(), user.id()));
+    return rows.map(AssignmentRepository::list);
+  }
+
+  /** The assignments of one class, with completion (for its teacher). */
+  Future<List<Assignment>> ofClass(SchoolClass c) {
+    return pool.preparedQuery(ClassroomSql.ASSIGNMENTS_OF_CLASS).execute(Tuple.of(c.id())).map(AssignmentRepository::list);
+  }
+
+  private static Future<Assignment> withCompletion(SqlClient client, long id) {
+    return client.preparedQuery(ClassroomSql.ASSIGNMENT_WITH_COMPLETION).execute(Tuple.of(id))
+      .map(rows -> Assignment.from(rows.iterator().next()));
+  }
+
+  private static List<Assignment> list(RowSet<Row> rows) {
+    List<Assignment> out = new ArrayList<>();
+    rows.forEach(r -> out.add(Assignment.from(r)));
+    return out;
+  }
+}

@@ -1,0 +1,22 @@
+package com.jiangxin.classroom;
+
+import com.jiangxin.reading.ReadingCatalog;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+
+/** Mounts the classroom feature: its pages and its part of the JSON API. */
+public final class Classroom {
+  private Classroom() {
+  }
+
+  public static void mount(Router router, Vertx vertx, Pool pool, ReadingCatalog catalog) {
+    ClassroomRepository classes = new ClassroomRepository(vertx, pool);
+    AssignmentRepository assignments = new AssignmentRepository(pool);
+    ClassApi.mount(router, classes);
+    AssignmentApi.mount(router, classes, assignments, catalog);
+    DashboardPage.mount(router, classes, assignments, catalog);
+    ClassPages.mount(router, classes, assignments, catalog);
+    AssignmentPages.mount(router, assignments, catalog);
+  }
+}

@@ -1,0 +1,43 @@
+package com.jiangxin.classroom;
+
+import com.jiangxin.web.HttpError;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Reading what a request carries, failing with a clear 4xx instead of an exception. */
+final class Requests {
+  private Requests() {
+  }
+
+  /** The JSON object body; 400 if it is missing or not an object. */
+  static JsonObject jsonBody(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      throw HttpError.badRequest("请求体须为 JSON 对象。");
+    }
+    if (body == null) {
+      throw HttpError.badRequest("请求体须为 JSON 对象。");
+    }
+    return body;
+  }
+
+  /** A numeric path parameter; anything else names nothing, so 404. */
+  static long id(RoutingContext ctx, String name) {
+    String text = ctx.pathParam(name);
+    if (text == null || !text.matches("\\d{1,18}")) {
+      throw HttpError.notFound("没有这个编号：" + (text == null ? "" : text.length() > 20 ? text.substring(0, 20) + "…" : text));
+    }
+    return Long.parseLong(text);
+  }
+
+  /** A JSON string field; 400 if present with another type. */
+  static String string(JsonObject body, String key) {
+    Object v = body.getValue(key);
+    if (v == null || v instanceof String) {
+      return (String) v;
+    }
+    throw HttpError.badRequest(key + " 须为字符串。");
+  }
+}
