@@ -1,11 +1,8 @@
 package com.jiangxin.discussion;
 
+import com.jiangxin.web.Times;
 import io.vertx.core.json.JsonObject;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,18 +14,15 @@ import java.util.Map;
  * the enclosing post, and a reply must never show its parent's quote or buttons.
  */
 final class PostViews {
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZONE);
-
   private PostViews() {
   }
 
   static String iso(long millis) {
-    return Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.SECONDS).atZone(ZONE).toOffsetDateTime().toString();
+    return Times.iso(millis);
   }
 
   static String shown(long millis) {
-    return SHOWN.format(Instant.ofEpochMilli(millis));
+    return Times.display(millis);
   }
 
   /**
