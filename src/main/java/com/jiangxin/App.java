@@ -67,7 +67,7 @@ public class App extends VerticleBase {
         Future<?> demo = config.demo() ? DemoSeed.run(vertx, pool, catalog) : Future.succeededFuture();
         return demo.compose(x -> accounts.csrfKey()).map(key -> routes(loaded, catalog, accounts, new Auth(accounts, key)));
       })
-      .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.port()))
+      .compose(router -> vertx.createHttpServer(WebSetup.serverOptions()).requestHandler(router).listen(config.port()))
       .onSuccess(s -> {
         server = s;
         LOG.info("匠心课堂 is ready in {} ms: open http://localhost:{}/",
