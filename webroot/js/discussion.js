@@ -170,7 +170,7 @@
         var button = form.querySelector('button');
         button.classList.toggle('on', r.reacted);
         button.setAttribute('aria-pressed', r.reacted ? 'true' : 'false');
-        button.querySelector('.n').textContent = String(r.reactions);
+        button.querySelector('.n').textContent = r.reactions ? String(r.reactions) : '';
       }).catch(function (err) { window.alert(err.message); });
     });
   }

@@ -397,9 +397,13 @@ final class DiscussionPages {
           : "/assignments/" + a + "/margin/" + n;
         PostViews.PageBits bits = new PostViews.PageBits(tp.at().viewer(), tp.at().thread(), csrf(ctx), back, service);
         List<Map<String, Object>> comments = new ArrayList<>();
+        int count = 0;
         for (Post p : tp.topLevel()) {
           if (p.paragraph() != null && p.paragraph() == n) {
-            comments.add(PostViews.model(p, tp.replies().getOrDefault(p.id(), List.of()), bits));
+            List<Post> replies = tp.replies().getOrDefault(p.id(), List.of());
+            comments.add(PostViews.model(p, replies, bits));
+            // the margin counts replies too, as the reading page's count does
+            count += (p.deleted() ? 0 : 1) + replies.size();
           }
         }
         Map<String, Object> panel = new HashMap<>();
@@ -407,7 +411,7 @@ final class DiscussionPages {
         panel.put("assignmentId", a);
         panel.put("threadId", tp.at().thread().id());
         panel.put("comments", comments);
-        panel.put("count", comments.size());
+        panel.put("count", count);
         panel.put("sentences", PostViews.sentences(para.text()));
         panel.put("canPost", !tp.at().thread().locked() || tp.at().viewer().moderator());
         panel.put("locked", tp.at().thread().locked());

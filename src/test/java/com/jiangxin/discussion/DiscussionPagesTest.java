@@ -79,6 +79,7 @@ class DiscussionPagesTest {
     assertFalse(page.contains("<b>不是粗体</b>"));
     assertTrue(page.contains("老师回复"));
     assertTrue(page.contains("data-parent=\"" + id + "\""), "the reply sits under its post");
+    assertFalse(page.contains("{{") || page.contains("}}"), "no template text leaks into the page");
   }
 
   @Test
