@@ -65,7 +65,7 @@
       });
     }).catch(function () {
       inFlight = false; dirty = true;
-      setState('没保存：网络断开了，答案还在本页，会自动重试', 'error');
+      setState('未保存：网络断开，稍后自动重试', 'error');
       schedule(retryDelay);
       retryDelay = Math.min(retryDelay * 2, 30000);
       return false;

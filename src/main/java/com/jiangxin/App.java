@@ -12,6 +12,8 @@ import com.jiangxin.discussion.Discussion;
 import com.jiangxin.quiz.AttemptRoutes;
 import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
+import com.jiangxin.quiz.QuizRoutes;
+import com.jiangxin.reading.ExampleRoutes;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.reading.ReadingRoutes;
 import com.jiangxin.web.ApiDocs;
@@ -85,7 +87,9 @@ public class App extends VerticleBase {
     ApiDocs.mount(router);
     // before the reading page: it prepares the margin comments that page draws
     Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
-    ReadingRoutes.mount(router, catalog, pool);
+    ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
+    ExampleRoutes.mount(router, catalog, loaded.quizzes());
+    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
     AccountRoutes.mount(router, accounts, auth);
     AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
     Classroom.mount(router, vertx, pool, catalog);

@@ -5,7 +5,9 @@ import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.PageContext;
 import com.jiangxin.web.Web;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -41,7 +43,9 @@ public final class AttemptRoutes {
     router.get("/api/v1/attempts/:id").handler(r::attemptJson);
     router.post("/api/v1/assignments/:id/regrade").handler(r::regradeJson);
 
+    router.get("/assignments/:id").handler(Auth::requirePageUser).handler(r::assignmentPanel);
     router.post("/assignments/:id/attempts").handler(Auth::requirePageUser).handler(r::startPage);
+    router.post("/assignments/:id/regrade").handler(Auth::requirePageUser).handler(r::regradePage);
     router.post("/readings/:id/practice").handler(Auth::requirePageUser).handler(r::practicePage);
     router.get("/attempts/:id").handler(Auth::requirePageUser).handler(r::showAttempt);
     router.post("/attempts/:id/save").handler(Auth::requirePageUser).handler(r::savePage);
@@ -107,6 +111,94 @@ public final class AttemptRoutes {
   }
 
   // ---- pages ----
+
+  /**
+   * Adds the quiz panel of an assignment page (start, resume, past attempts) to the page context;
+   * the classroom feature renders the page itself.
+   */
+  private void assignmentPanel(RoutingContext ctx) {
+    User user = Auth.current(ctx);
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      ctx.next();
+      return;
+    }
+    attempts.visibleAssignment(id, user).compose(a -> {
+      if (!user.isStudent()) {
+        return Future.succeededFuture(Map.<String, Object>of("teacher", true, "assignmentId", a.id()));
+      }
+      return attempts.attemptsOf(id, user).map(list -> quizPanel(a, list));
+    }).onComplete(ar -> {
+      if (ar.succeeded()) {
+        Map<String, Object> page = ctx.get(PageContext.KEY);
+        if (page != null) {
+          page.put("quiz", ar.result());
+        }
+      }
+      ctx.next();
+    });
+  }
+
+  private static Map<String, Object> quizPanel(AssignmentInfo a, List<Attempt> list) {
+    long now = System.currentTimeMillis();
+    Map<String, Object> panel = new java.util.HashMap<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    boolean inProgress = false;
+    int n = 0;
+    for (Attempt t : list) {
+      n++;
+      Map<String, Object> row = new java.util.HashMap<>();
+      row.put("id", t.id());
+      row.put("n", n);
+      row.put("submitted", t.submitted());
+      row.put("score", fmt(t.score()));
+      row.put("maxScore", fmt(t.maxScore()));
+      row.put("late", t.late());
+      row.put("pending", t.pending());
+      row.put("when", TIME.format(Instant.ofEpochMilli(t.submitted() ? t.submittedAt() : t.startedAt())));
+      rows.add(row);
+      inProgress |= !t.submitted();
+    }
+    panel.put("attempts", rows);
+    panel.put("assignmentId", a.id());
+    int left = a.maxAttempts() - list.size();
+    String blocked = null;
+    if (a.closed()) {
+      blocked = "作业已关闭。";
+    } else if (a.opensAt() != null && now < a.opensAt()) {
+      blocked = "作业还没开放。";
+    } else if (a.dueAt() != null && now > a.dueAt() + AttemptService.GRACE_MS) {
+      blocked = "已过截止时间。";
+    } else if (!inProgress && left <= 0) {
+      blocked = "作答次数已用完。";
+    }
+    panel.put("blocked", blocked);
+    panel.put("canStart", blocked == null);
+    panel.put("startLabel", inProgress ? "继续答题" : list.isEmpty() ? "开始答题" : "再答一次");
+    panel.put("attemptsLeft", Math.max(0, left));
+    return panel;
+  }
+
+  private void regradePage(RoutingContext ctx) {
+    long id = longParam(ctx, "id");
+    User user = Auth.current(ctx);
+    attempts.regrade(id, user)
+      .compose(moved -> attempts.studentNames(id).map(names -> {
+        Map<String, Object> model = Web.model(ctx, "重新评分 · 匠心课堂");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AttemptService.Moved m : moved) {
+          rows.add(Map.of("name", names.getOrDefault(m.userId(), "#" + m.userId()), "attemptId", m.attemptId(),
+            "before", fmt(m.before()), "after", fmt(m.after()), "up", m.after() > m.before()));
+        }
+        model.put("moved", rows);
+        model.put("assignmentId", id);
+        Web.html(ctx, "quiz/regraded", model);
+        return null;
+      }))
+      .onFailure(ctx::fail);
+  }
 
   private void startPage(RoutingContext ctx) {
     attempts.startForAssignment(longParam(ctx, "id"), Auth.current(ctx))

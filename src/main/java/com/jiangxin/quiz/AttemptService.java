@@ -186,6 +186,26 @@ public final class AttemptService {
     });
   }
 
+  /** A student's attempts at an assignment, oldest first (empty for a non-member). */
+  public Future<List<Attempt>> attemptsOf(long assignmentId, User student) {
+    return pool.preparedQuery(AttemptSql.ATTEMPTS_OF_USER_FOR_ASSIGNMENT).execute(Tuple.of(assignmentId, student.id()))
+      .map(rows -> {
+        List<Attempt> out = new ArrayList<>();
+        rows.forEach(r -> out.add(Attempt.from(r)));
+        return out;
+      });
+  }
+
+  /** Display names of the students of an assignment's class, by id. */
+  public Future<Map<Long, String>> studentNames(long assignmentId) {
+    return pool.preparedQuery(AttemptSql.STUDENT_NAMES_OF_ASSIGNMENT).execute(Tuple.of(assignmentId))
+      .map(rows -> {
+        Map<Long, String> out = new java.util.HashMap<>();
+        rows.forEach(r -> out.put(r.getLong("ID"), r.getString("DISPLAY_NAME")));
+        return out;
+      });
+  }
+
   // ---- save ----
 
   /** Merges answers into the attempt in progress (null clears one). Checks every answer's shape. */

@@ -3,6 +3,7 @@ package com.jiangxin.reading;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
+import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.web.Web;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,14 +20,22 @@ import java.util.Map;
 public final class ReadingRoutes {
   private final ReadingCatalog catalog;
   private final Pool pool;
+  private final QuizBank quizzes;
 
-  private ReadingRoutes(ReadingCatalog catalog, Pool pool) {
+  private ReadingRoutes(ReadingCatalog catalog, Pool pool, QuizBank quizzes) {
     this.catalog = catalog;
     this.pool = pool;
+    this.quizzes = quizzes;
   }
 
+  /** Mounts the reading routes without quizzes: reading pages then offer no practice or answer key. */
   public static void mount(Router router, ReadingCatalog catalog, Pool pool) {
-    ReadingRoutes r = new ReadingRoutes(catalog, pool);
+    mount(router, catalog, pool, QuizBank.of(List.of()));
+  }
+
+  /** Mounts the reading routes; a reading with a quiz offers practice, and teachers its answer key. */
+  public static void mount(Router router, ReadingCatalog catalog, Pool pool, QuizBank quizzes) {
+    ReadingRoutes r = new ReadingRoutes(catalog, pool, quizzes);
     router.get("/").handler(r::showHome);
     router.get("/readings/:id").handler(r::showReading);
     router.get("/api/v1/readings").handler(r::listReadingsJson);
@@ -98,6 +107,7 @@ public final class ReadingRoutes {
     model.put("reading", reading);
     model.put("pian", reading.pianLabel());
     model.put("examples", orderedExampleNames(reading));
+    model.put("hasQuiz", quizzes.forReading(reading.id()).isPresent());
     List<Map<String, Object>> paragraphs = ReadingView.paragraphs(reading, hlParagraph, hlQuote);
     model.put("paragraphs", paragraphs);
     model.put("highlightParagraph", hlParagraph > 0 && hlQuote != null ? hlParagraph : null);
