@@ -15,6 +15,7 @@ final class PostThrottle {
   static final int LIMIT = 5;
   static final int WINDOW_SECONDS = 30;
   private static final long WINDOW_MS = WINDOW_SECONDS * 1000L;
+  private static final int SWEEP_ABOVE = 500;
 
   private final Map<Long, Deque<Long>> recent = new HashMap<>();
   private final Clock clock;
@@ -44,6 +45,10 @@ final class PostThrottle {
 
   void posted(long userId) {
     long now = clock.millis();
+    if (recent.size() > SWEEP_ABOVE) {
+      // forget everyone whose posts have all left the window
+      recent.values().removeIf(q -> q.isEmpty() || q.peekLast() <= now - WINDOW_MS);
+    }
     Deque<Long> q = recent.computeIfAbsent(userId, k -> new ArrayDeque<>());
     prune(q, now);
     q.addLast(now);
