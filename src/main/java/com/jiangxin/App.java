@@ -30,57 +30,134 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The one start chain: lock the data folder, migrate the database, load the content, open the
- * pool, seed the demo classroom if asked, mount every feature's routes, listen. {@link #stop()}
- * undoes it in reverse.
+ * The one start chain: lock the data folder, migrate the database, load the content, compile the
+ * templates, open the pool, seed the demo classroom if asked, mount every feature's routes, listen. {@link #stop()} undoes it in
+ * reverse.
+ *
+ * <p>The first half needs no Vert.x and is mostly class loading, so it runs as a {@link Preparation}
+ * on threads of its own: migrations beside content and templates, and (when {@link Main} starts it
+ * before creating Vert.x) beside Vert.x's own start.
  */
 public class App extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
   private final Config config;
-  private DataDirLock lock;
+  private Preparation preparation;
   private Pool pool;
+  private Router router;
   private HttpServer server;
 
   public App(Config config) {
-    this.config = config;
+    this(config, null);
   }
 
-  /** What start-up loads off the event loop. */
-  private record Loaded(Path contentDir, List<Reading> readings, QuizBank quizzes) {
+  /**
+   * @param preparation the first half of start-up, already begun with {@link #prepare(Config)}; or
+   *                    null to begin it in {@link #start()}
+   */
+  public App(Config config, Preparation preparation) {
+    this.config = config;
+    this.preparation = preparation;
+  }
+
+  /**
+   * Begins the blocking half of start-up. Takes the data-folder lock before returning, so a second
+   * server on the same {@code DATA_DIR} fails here at once; then migrates the database on one
+   * thread while it loads the content and compiles the templates on another.
+   *
+   * @throws IllegalStateException if another server holds the data folder
+   */
+  public static Preparation prepare(Config config) {
+    long began = System.nanoTime();
+    DataDirLock lock = DataDirLock.acquire(config.dataDir());
+    ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "jiangxin-start");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      CompletableFuture<Void> migrated = CompletableFuture.runAsync(() -> Database.migrate(config), threads);
+      CompletableFuture<Loaded> loaded = CompletableFuture.supplyAsync(() -> {
+        Path dir = Content.locate(config);
+        List<Reading> readings = Content.loadReadings(dir);
+        QuizBank quizzes = QuizBank.load(dir, readings);
+        Templates templates = new Templates(config.devTemplates());
+        templates.precompileAll();
+        return new Loaded(readings, quizzes, templates);
+      }, threads);
+      // Wait for both, so a failure never leaves the other still writing to the data folder.
+      CompletableFuture<Loaded> done = CompletableFuture.allOf(migrated, loaded)
+        .handle((ok, failure) -> {
+          if (failure == null) {
+            return loaded.join();
+          }
+          // The content error names file:line, so it is the one to report when both failed.
+          throw new CompletionException(causeOf(loaded.isCompletedExceptionally() ? loaded : migrated));
+        });
+      return new Preparation(began, lock, done);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  /** The first half of start-up, under way: the lock it holds and what it will have loaded. */
+  public static final class Preparation {
+    private final long began;
+    private final DataDirLock lock;
+    private final CompletableFuture<Loaded> loaded;
+
+    private Preparation(long began, DataDirLock lock, CompletableFuture<Loaded> loaded) {
+      this.began = began;
+      this.lock = lock;
+      this.loaded = loaded;
+    }
+  }
+
+  /** What the first half hands to the second. */
+  private record Loaded(List<Reading> readings, QuizBank quizzes, Templates templates) {
   }
 
   @Override
   public Future<?> start() {
-    long begin = System.nanoTime();
-    return vertx.executeBlocking(() -> {
-        lock = DataDirLock.acquire(config.dataDir());
-        Database.migrate(config);
-        Path dir = Content.locate(config);
-        List<Reading> readings = Content.loadReadings(dir);
-        return new Loaded(dir, readings, QuizBank.load(dir, readings));
-      }, false)
+    Future<Preparation> prepared = preparation != null
+      ? Future.succeededFuture(preparation)
+      : vertx.executeBlocking(() -> prepare(config), false);
+    return prepared
+      .compose(p -> {
+        preparation = p;
+        return Future.fromCompletionStage(p.loaded, context)
+          .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null
+            ? e.getCause() : e));
+      })
       .compose(loaded -> {
         pool = Database.openPool(vertx, config);
         AccountRepository accounts = new AccountRepository(vertx, pool);
         ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
         Future<?> demo = config.demo() ? DemoSeed.run(vertx, pool, catalog) : Future.succeededFuture();
-        return demo.compose(x -> accounts.csrfKey()).map(key -> routes(loaded, catalog, accounts, new Auth(accounts, key)));
+        return demo.compose(x -> accounts.csrfKey()).compose(key -> {
+          router = routes(loaded, catalog, accounts, new Auth(accounts, key));
+          return vertx.createHttpServer(WebSetup.serverOptions()).requestHandler(router).listen(config.port());
+        });
       })
-      .compose(router -> vertx.createHttpServer(WebSetup.serverOptions()).requestHandler(router).listen(config.port()))
       .onSuccess(s -> {
         server = s;
         LOG.info("匠心课堂 is ready in {} ms: open http://localhost:{}/",
-          (System.nanoTime() - begin) / 1_000_000, s.actualPort());
+          (System.nanoTime() - preparation.began) / 1_000_000, s.actualPort());
       })
       .onFailure(e -> releaseAll());
   }
 
   private Router routes(Loaded loaded, ReadingCatalog catalog, AccountRepository accounts, Auth auth) {
-    Templates templates = new Templates(config.devTemplates());
-    Router router = WebSetup.baseRouter(vertx, templates);
+    Router router = WebSetup.baseRouter(vertx, loaded.templates());
     router.route().handler(auth::identify);
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
@@ -102,6 +179,11 @@ public class App extends VerticleBase {
     return pool;
   }
 
+  /** Every route the server answers, for tests and tools that list them. */
+  public Router router() {
+    return router;
+  }
+
   /** The port the server listens on (useful with {@code PORT=0}). */
   public int port() {
     return server.actualPort();
@@ -112,6 +194,7 @@ public class App extends VerticleBase {
     Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
     return closing.eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
       .eventually(() -> {
+        pool = null;
         releaseAll();
         LOG.info("匠心课堂 stopped; the database is closed.");
         return Future.succeededFuture();
@@ -123,9 +206,17 @@ public class App extends VerticleBase {
       pool.close();
       pool = null;
     }
-    if (lock != null) {
-      lock.close();
-      lock = null;
+    if (preparation != null) {
+      preparation.lock.close();
+    }
+  }
+
+  private static Throwable causeOf(CompletableFuture<?> failed) {
+    try {
+      failed.join();
+      return new IllegalStateException("start-up failed");
+    } catch (CompletionException e) {
+      return e.getCause();
     }
   }
 }

@@ -37,8 +37,17 @@ public final class Main {
       System.exit(2);
       return;
     }
+    App.Preparation preparation;
+    try {
+      // Migrations and content load on their own threads while Vert.x starts on this one.
+      preparation = App.prepare(config);
+    } catch (IllegalStateException e) {
+      System.err.println("匠心课堂 cannot start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     Vertx vertx = Vertx.vertx();
-    vertx.deployVerticle(new App(config)).onComplete(ar -> {
+    vertx.deployVerticle(new App(config, preparation)).onComplete(ar -> {
       if (ar.failed()) {
         Throwable cause = rootCause(ar.cause());
         String message = cause instanceof ContentException || cause instanceof IllegalStateException

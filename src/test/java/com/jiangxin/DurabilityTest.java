@@ -1,6 +1,6 @@
 package com.jiangxin;
 
-import com.jiangxin.support.ServerProcess;
+import com.jiangxin.support.CrashableServer;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +31,7 @@ class DurabilityTest {
   void acknowledgedWritesSurviveKill9() throws Exception {
     Path dataDir = Files.createTempDirectory("jiangxin-kill9");
     List<String> acknowledged = new CopyOnWriteArrayList<>();
-    try (ServerProcess server = ServerProcess.launch(dataDir, Map.of()).awaitHealthy(Duration.ofSeconds(60))) {
+    try (CrashableServer server = CrashableServer.launch(dataDir, Map.of()).awaitHealthy(Duration.ofSeconds(60))) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
       AtomicInteger seq = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(4);

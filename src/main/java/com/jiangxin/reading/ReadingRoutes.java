@@ -55,6 +55,7 @@ public final class ReadingRoutes {
         m.put("readingTitle", c.reading().title());
         m.put("paragraph", c.paragraph());
         m.put("sentence", c.sentence());
+        m.put("href", ReadingView.evidenceLink(c.reading().id(), c.paragraph(), c.sentence()));
         showcase.add(m);
         break;
       }
@@ -106,11 +107,13 @@ public final class ReadingRoutes {
     Map<String, Object> model = Web.model(ctx, reading.pianLabel() + " · " + reading.title() + " · 匠心课堂");
     model.put("reading", reading);
     model.put("pian", reading.pianLabel());
-    model.put("examples", orderedExampleNames(reading));
+    model.put("examples", ReadingView.exampleLinks(reading, orderedExampleNames(reading)));
     model.put("hasQuiz", quizzes.forReading(reading.id()).isPresent());
     List<Map<String, Object>> paragraphs = ReadingView.paragraphs(reading, hlParagraph, hlQuote);
     model.put("paragraphs", paragraphs);
-    model.put("highlightParagraph", hlParagraph > 0 && hlQuote != null ? hlParagraph : null);
+    // Offer "back to the marked sentence" only when a sentence is in fact marked.
+    boolean marked = paragraphs.stream().anyMatch(p -> Boolean.TRUE.equals(p.get("highlighted")));
+    model.put("highlightParagraph", marked ? hlParagraph : null);
     int idx = catalog.all().indexOf(reading);
     if (idx > 0) {
       model.put("prev", catalog.all().get(idx - 1));

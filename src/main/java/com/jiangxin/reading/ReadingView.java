@@ -4,6 +4,8 @@ import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,6 +87,44 @@ final class ReadingView {
       }
     }
     return segments;
+  }
+
+  /** A link to a reading that opens at paragraph {@code n} with {@code quote} marked as evidence. */
+  static String evidenceLink(String readingId, int n, String quote) {
+    return "/readings/" + readingId + "?p=" + n + "&hl=" + URLEncoder.encode(quote, StandardCharsets.UTF_8)
+      + "#p" + n;
+  }
+
+  /**
+   * The reading's examples in the given order, each with the first paragraph of this reading that
+   * cites it (0 if none), so the example list links into the text.
+   */
+  static List<Map<String, Object>> exampleLinks(Reading reading, List<String> names) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String name : names) {
+      int first = 0;
+      for (CitedExample ex : reading.examples()) {
+        if (ex.name().equals(name)) {
+          first = firstParagraphCiting(reading, ex);
+        }
+      }
+      Map<String, Object> m = new HashMap<>();
+      m.put("name", name);
+      m.put("paragraph", first);
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static int firstParagraphCiting(Reading reading, CitedExample ex) {
+    for (Paragraph p : reading.paragraphs()) {
+      for (String term : ex.terms()) {
+        if (!term.isEmpty() && p.text().contains(term)) {
+          return p.n();
+        }
+      }
+    }
+    return 0;
   }
 
   /** The first lines of a reading for the home page: its first real paragraph, shortened. */

@@ -1,6 +1,6 @@
 package com.jiangxin.quiz;
 
-import com.jiangxin.support.ServerProcess;
+import com.jiangxin.support.CrashableServer;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SubmitCrashTest {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private HttpResponse<String> post(ServerProcess s, String path, JsonObject body, String token) throws Exception {
+  private HttpResponse<String> post(CrashableServer s, String path, JsonObject body, String token) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.url(path)))
       .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
       .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
@@ -43,7 +43,7 @@ class SubmitCrashTest {
     Path dataDir = Files.createTempDirectory("jiangxin-submit-kill9");
     Map<Long, Double> acknowledged = new ConcurrentHashMap<>();
     Map<Long, String> owner = new ConcurrentHashMap<>();
-    try (ServerProcess server = ServerProcess.launch(dataDir, Map.of()).awaitHealthy(Duration.ofSeconds(60))) {
+    try (CrashableServer server = CrashableServer.launch(dataDir, Map.of()).awaitHealthy(Duration.ofSeconds(60))) {
       List<long[]> attempts = new ArrayList<>();
       List<String> tokens = new ArrayList<>();
       for (int s = 0; s < 6; s++) {

@@ -1,98 +1,161 @@
 package com.jiangxin.support;
 
+import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The server as its own operating-system process (the same main class a user starts), so tests
- * can kill it with SIGKILL or SIGTERM the way the real world does.
+ * The server as a separate operating-system process ({@code java com.jiangxin.Main} on the test
+ * class path, so it runs exactly the code under test), for what only a real process shows: signals,
+ * exit codes, what is printed, two servers racing for one data folder, a {@code kill -9}.
  */
 public final class ServerProcess implements AutoCloseable {
-  public final Process process;
-  public final int port;
-  public final Path log;
+  private static final Pattern READY = Pattern.compile("is ready in (\\d+) ms: open http://localhost:(\\d+)/");
 
-  private ServerProcess(Process process, int port, Path log) {
+  private final Process process;
+  /** The output goes to a file: a pipe may lose what the process prints as it exits. */
+  private final Path log;
+  private int port = -1;
+  private long readyMillis = -1;
+
+  private ServerProcess(Process process, Path log) {
     this.process = process;
-    this.port = port;
     this.log = log;
   }
 
-  public static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /**
+   * Starts {@code com.jiangxin.Main} with the given arguments in {@code workDir}, with the given
+   * environment variables added to a copy of this one (PORT defaults to 0).
+   */
+  public static ServerProcess start(Path workDir, Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>(List.of(
+      Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+      "-cp", absoluteClassPath(),
+      "com.jiangxin.Main"));
+    command.addAll(List.of(args));
+    try {
+      Path log = Files.createTempFile(workDir, "server-", ".log");
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().remove("QUIZZES_DIR");
+      builder.environment().remove("DB_URL");
+      builder.environment().put("PORT", "0");
+      builder.environment().putAll(env);
+      return new ServerProcess(builder.start(), log);
     } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The test class path with every entry absolute, since the process runs in another folder. */
+  private static String absoluteClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+      .map(entry -> Path.of(entry).toAbsolutePath().toString())
+      .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** Waits for the "is ready" line and returns the port it names. */
+  public int awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      boolean alive = process.isAlive();
+      Matcher m = READY.matcher(output());
+      if (m.find()) {
+        readyMillis = Long.parseLong(m.group(1));
+        port = Integer.parseInt(m.group(2));
+        return port;
+      }
+      if (!alive) {
+        throw new AssertionError("the server ended without getting ready:\n" + output());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not ready after " + timeout + ":\n" + output());
+      }
+      pause();
+    }
+  }
+
+  /** What the server said it took to get ready, or -1. */
+  public long readyMillis() {
+    return readyMillis;
+  }
+
+  /** GET a path; the status code and body. */
+  public HttpResponse<String> get(String path) {
+    try {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(10)).build();
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
 
-  /** Starts {@code com.jiangxin.Main} on a free port over the data folder; does not wait for it. */
-  public static ServerProcess launch(Path dataDir, Map<String, String> env) throws IOException {
-    int port = freePort();
-    Path log = Files.createTempFile("jiangxin-server", ".log");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("com.jiangxin.Main");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().putAll(env);
-    pb.environment().put("PORT", Integer.toString(port));
-    pb.environment().put("DATA_DIR", dataDir.toString());
-    return new ServerProcess(pb.start(), port, log);
+  /** Sends SIGTERM, as a service manager or Ctrl-C would. */
+  public void terminate() {
+    process.destroy();
   }
 
-  /** Waits until /health answers 200, or fails with the server's output. */
-  public ServerProcess awaitHealthy(Duration timeout) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    long end = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < end) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("server exited with " + process.exitValue() + ":\n" + output());
+  /** Waits for the process to end; its exit code. */
+  public int awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("still running after " + timeout + ":\n" + output());
       }
-      try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(),
-          HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return this;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(100);
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
-    throw new IllegalStateException("server not healthy in " + timeout + ":\n" + output());
   }
 
-  public String url(String path) {
-    return "http://localhost:" + port + path;
+  /** Everything the process printed so far (standard output and error together). */
+  public String output() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  public String output() throws IOException {
-    return Files.readString(log);
-  }
-
-  /** SIGKILL: no shutdown hook runs, nothing is flushed by the server. */
-  public void kill9() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor();
+  private static void pause() {
+    try {
+      Thread.sleep(25);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (process.isAlive()) {
-      kill9();
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
-    Files.deleteIfExists(log);
   }
 }
