@@ -96,13 +96,16 @@ public final class AccountRepository {
         Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
         String hash = row == null ? null : row.getString("PASSWORD_HASH");
         // verify even for unknown users, so timing does not reveal which usernames exist
-        String against = hash != null ? hash : DUMMY_HASH;
-        return vertx.executeBlocking(() -> Passwords.verify(against, password == null ? "" : password), false)
+        return vertx.executeBlocking(() -> Passwords.verify(hash != null ? hash : DummyHash.VALUE,
+            password == null ? "" : password), false)
           .map(ok -> ok && row != null ? Optional.of(toUser(row)) : Optional.<User>empty());
       });
   }
 
-  private static final String DUMMY_HASH = Passwords.hash("not-a-real-password-" + Secrets.newSecret());
+  /** A hash to check unknown usernames against; made on first use, on a worker thread. */
+  private static final class DummyHash {
+    static final String VALUE = Passwords.hash("not-a-real-password-" + Secrets.newSecret());
+  }
 
   public Future<Optional<User>> byId(long id) {
     return pool.preparedQuery(AccountSql.USER_BY_ID).execute(Tuple.of(id))

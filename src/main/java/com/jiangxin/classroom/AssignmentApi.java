@@ -36,7 +36,7 @@ final class AssignmentApi {
     classes.ownedBy(user, Requests.id(ctx, "id"))
       .compose(c -> assignments.create(c, checked(AssignmentFields.fromJson(Requests.jsonBody(ctx),
         AssignmentFields.defaults()))))
-      .onSuccess(a -> Web.json(ctx, 201, AssignmentViews.json(a, catalog, user, System.currentTimeMillis())))
+      .onSuccess(Requests.safely(ctx, a -> Web.json(ctx, 201, AssignmentViews.json(a, catalog, user, System.currentTimeMillis()))))
       .onFailure(ctx::fail);
   }
 
@@ -44,15 +44,15 @@ final class AssignmentApi {
     User user = Auth.current(ctx);
     long now = System.currentTimeMillis();
     assignments.of(user)
-      .onSuccess(list -> Web.json(ctx, new JsonArray(list.stream()
-        .map(a -> AssignmentViews.json(a, catalog, user, now)).toList())))
+      .onSuccess(Requests.safely(ctx, list -> Web.json(ctx, new JsonArray(list.stream()
+        .map(a -> AssignmentViews.json(a, catalog, user, now)).toList()))))
       .onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {
     User user = Auth.current(ctx);
     assignments.visibleTo(user, Requests.id(ctx, "id"))
-      .onSuccess(a -> Web.json(ctx, AssignmentViews.json(a, catalog, user, System.currentTimeMillis())))
+      .onSuccess(Requests.safely(ctx, a -> Web.json(ctx, AssignmentViews.json(a, catalog, user, System.currentTimeMillis()))))
       .onFailure(ctx::fail);
   }
 
@@ -61,7 +61,7 @@ final class AssignmentApi {
     User user = Auth.current(ctx);
     assignments.ownedBy(user, Requests.id(ctx, "id"))
       .compose(a -> assignments.update(a, checked(AssignmentFields.fromJson(Requests.jsonBody(ctx), a.fields()))))
-      .onSuccess(a -> Web.json(ctx, AssignmentViews.json(a, catalog, user, System.currentTimeMillis())))
+      .onSuccess(Requests.safely(ctx, a -> Web.json(ctx, AssignmentViews.json(a, catalog, user, System.currentTimeMillis()))))
       .onFailure(ctx::fail);
   }
 
@@ -69,7 +69,7 @@ final class AssignmentApi {
     User user = Auth.current(ctx);
     assignments.ownedBy(user, Requests.id(ctx, "id"))
       .compose(a -> assignments.update(a, a.fields().withClosed(closed)))
-      .onSuccess(a -> Web.json(ctx, AssignmentViews.json(a, catalog, user, System.currentTimeMillis())))
+      .onSuccess(Requests.safely(ctx, a -> Web.json(ctx, AssignmentViews.json(a, catalog, user, System.currentTimeMillis()))))
       .onFailure(ctx::fail);
   }
 

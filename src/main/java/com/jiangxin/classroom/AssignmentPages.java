@@ -35,25 +35,25 @@ final class AssignmentPages {
 
   private void show(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    assignments.visibleTo(user, Requests.id(ctx, "id")).onSuccess(a -> {
+    assignments.visibleTo(user, Requests.id(ctx, "id")).onSuccess(Requests.safely(ctx, a -> {
       Map<String, Object> view = AssignmentViews.model(a, catalog, user, System.currentTimeMillis());
       Map<String, Object> model = Web.model(ctx, view.get("pian") + " · " + view.get("readingTitle") + " · 作业");
       Flash.from(ctx, model);
       model.put("a", view);
       Web.html(ctx, "classroom/assignment", model);
-    }).onFailure(ctx::fail);
+    })).onFailure(ctx::fail);
   }
 
   private void showEdit(RoutingContext ctx) {
     User user = Auth.current(ctx);
     assignments.ownedBy(user, Requests.id(ctx, "id"))
-      .onSuccess(a -> renderEdit(ctx, 200, a, AssignmentViews.formModel(catalog, a), null))
+      .onSuccess(Requests.safely(ctx, a -> renderEdit(ctx, 200, a, AssignmentViews.formModel(catalog, a), null)))
       .onFailure(ctx::fail);
   }
 
   private void submitEdit(RoutingContext ctx) {
     MultiMap form = ctx.request().formAttributes();
-    assignments.ownedBy(Auth.current(ctx), Requests.id(ctx, "id")).onSuccess(a -> {
+    assignments.ownedBy(Auth.current(ctx), Requests.id(ctx, "id")).onSuccess(Requests.safely(ctx, a -> {
       AssignmentFields fields;
       try {
         fields = AssignmentFields.fromForm(form, a.closed());
@@ -67,7 +67,7 @@ final class AssignmentPages {
       assignments.update(a, fields)
         .onSuccess(x -> Web.redirect(ctx, Flash.to("/assignments/" + a.id(), "updated")))
         .onFailure(ctx::fail);
-    }).onFailure(ctx::fail);
+    })).onFailure(ctx::fail);
   }
 
   private void renderEdit(RoutingContext ctx, int status, Assignment a, Map<String, Object> form, String error) {
@@ -82,7 +82,7 @@ final class AssignmentPages {
   private void setClosed(RoutingContext ctx, boolean closed) {
     assignments.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(a -> assignments.update(a, a.fields().withClosed(closed)))
-      .onSuccess(a -> Web.redirect(ctx, Flash.to("/assignments/" + a.id(), closed ? "assignment-closed" : "assignment-reopened")))
+      .onSuccess(Requests.safely(ctx, a -> Web.redirect(ctx, Flash.to("/assignments/" + a.id(), closed ? "assignment-closed" : "assignment-reopened"))))
       .onFailure(ctx::fail);
   }
 }

@@ -78,12 +78,13 @@ final class AssignmentViews {
       m.put("submitted", a.submitted());
       m.put("students", a.students());
       m.put("progressMax", Math.max(1, a.students()));
-      m.put("percent", a.students() == 0 ? 0 : Math.round(100.0 * a.submitted() / a.students()));
+      m.put("percentDone", a.students() == 0 ? 0 : Math.round(100.0 * a.submitted() / a.students()));
     } else {
       AssignmentStatus s = a.status(now);
       m.put("status", s.code());
       m.put("statusLabel", a.closed() && s != AssignmentStatus.DONE ? "已关闭" : s.label());
       m.put("statusClass", a.closed() && s != AssignmentStatus.DONE ? "closed" : s.code());
+      m.put("canStart", !a.closed() && (s == AssignmentStatus.TODO || s == AssignmentStatus.OVERDUE));
     }
     return m;
   }

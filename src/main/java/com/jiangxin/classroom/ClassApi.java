@@ -42,22 +42,22 @@ final class ClassApi {
     }
     String name = Requests.string(Requests.jsonBody(ctx), "name");
     classes.create(user, name)
-      .onSuccess(c -> Web.json(ctx, 201, c.toTeacherJson()))
+      .onSuccess(Requests.safely(ctx, c -> Web.json(ctx, 201, c.toTeacherJson())))
       .onFailure(ctx::fail);
   }
 
   private void listClasses(RoutingContext ctx) {
     User user = Auth.current(ctx);
     classes.classesOf(user)
-      .onSuccess(list -> Web.json(ctx, new JsonArray(list.stream()
-        .map(c -> user.isTeacher() ? c.toTeacherJson() : c.toStudentJson()).toList())))
+      .onSuccess(Requests.safely(ctx, list -> Web.json(ctx, new JsonArray(list.stream()
+        .map(c -> user.isTeacher() ? c.toTeacherJson() : c.toStudentJson()).toList()))))
       .onFailure(ctx::fail);
   }
 
   private void joinClass(RoutingContext ctx) {
     String code = Requests.string(Requests.jsonBody(ctx), "joinCode");
     classes.join(Auth.current(ctx), code)
-      .onSuccess(c -> Web.json(ctx, new JsonObject().put("classId", c.id()).put("name", c.name())))
+      .onSuccess(Requests.safely(ctx, c -> Web.json(ctx, new JsonObject().put("classId", c.id()).put("name", c.name()))))
       .onFailure(ctx::fail);
   }
 
@@ -65,14 +65,14 @@ final class ClassApi {
   private void getClass(RoutingContext ctx) {
     User user = Auth.current(ctx);
     classes.visibleTo(user, Requests.id(ctx, "id"))
-      .onSuccess(c -> Web.json(ctx, user.isTeacher() ? c.toTeacherJson() : c.toStudentJson()))
+      .onSuccess(Requests.safely(ctx, c -> Web.json(ctx, user.isTeacher() ? c.toTeacherJson() : c.toStudentJson())))
       .onFailure(ctx::fail);
   }
 
   private void listStudents(RoutingContext ctx) {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(classes::roster)
-      .onSuccess(list -> Web.json(ctx, new JsonArray(list.stream().map(Member::toJson).toList())))
+      .onSuccess(Requests.safely(ctx, list -> Web.json(ctx, new JsonArray(list.stream().map(Member::toJson).toList()))))
       .onFailure(ctx::fail);
   }
 
@@ -80,21 +80,21 @@ final class ClassApi {
     long studentId = Requests.id(ctx, "studentId");
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(c -> classes.removeStudent(c, studentId))
-      .onSuccess(x -> Web.noContent(ctx))
+      .onSuccess(Requests.safely(ctx, x -> Web.noContent(ctx)))
       .onFailure(ctx::fail);
   }
 
   private void regenerateCode(RoutingContext ctx) {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(classes::regenerateCode)
-      .onSuccess(c -> Web.json(ctx, c.toTeacherJson()))
+      .onSuccess(Requests.safely(ctx, c -> Web.json(ctx, c.toTeacherJson())))
       .onFailure(ctx::fail);
   }
 
   private void setJoinOpen(RoutingContext ctx, boolean open) {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(c -> classes.setJoinOpen(c, open))
-      .onSuccess(c -> Web.json(ctx, c.toTeacherJson()))
+      .onSuccess(Requests.safely(ctx, c -> Web.json(ctx, c.toTeacherJson())))
       .onFailure(ctx::fail);
   }
 
@@ -102,12 +102,12 @@ final class ClassApi {
   private void importRoster(RoutingContext ctx) {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(c -> classes.importRoster(c, csvOf(ctx)))
-      .onSuccess(result -> {
+      .onSuccess(Requests.safely(ctx, result -> {
         ctx.response().putHeader("Cache-Control", "no-store");
         Web.json(ctx, result.refused() ? 400 : 201, result.refused()
           ? result.toJson().put("error", "名单有 " + result.problems().size() + " 处问题，没有导入任何学生。")
           : result.toJson());
-      })
+      }))
       .onFailure(ctx::fail);
   }
 

@@ -11,6 +11,8 @@ import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,14 +56,14 @@ final class ClassPages {
   private void submitJoin(RoutingContext ctx) {
     String code = ctx.request().getFormAttribute("code");
     classes.join(Auth.current(ctx), code)
-      .onSuccess(c -> Web.redirect(ctx, "/dashboard?joined=" + c.id()))
-      .onFailure(e -> {
+      .onSuccess(Requests.safely(ctx, c -> Web.redirect(ctx, "/dashboard?joined=" + c.id())))
+      .onFailure(Requests.safely(ctx, e -> {
         if (e instanceof HttpError h) {
           renderJoin(ctx, h.status(), code, h.getMessage());
         } else {
           ctx.fail(e);
         }
-      });
+      }));
   }
 
   private void renderJoin(RoutingContext ctx, int status, String code, String error) {
@@ -69,7 +71,8 @@ final class ClassPages {
     String typed = code == null ? "" : code.strip();
     model.put("code", typed.length() > 20 ? typed.substring(0, 20) : typed);
     model.put("error", error);
-    model.put("nextAfterLogin", "/join" + (typed.isEmpty() ? "" : "?code=" + JoinCodes.normalise(typed)));
+    String back = "/join" + (typed.isEmpty() ? "" : "?code=" + JoinCodes.normalise(typed));
+    model.put("loginHref", "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
     Web.html(ctx, status, "classroom/join", model);
   }
 
@@ -77,7 +80,7 @@ final class ClassPages {
 
   private void showClass(RoutingContext ctx) {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
-      .onSuccess(c -> renderClass(ctx, c, 200, new HashMap<>()))
+      .onSuccess(Requests.safely(ctx, c -> renderClass(ctx, c, 200, new HashMap<>())))
       .onFailure(ctx::fail);
   }
 
@@ -85,7 +88,7 @@ final class ClassPages {
   private void renderClass(RoutingContext ctx, SchoolClass c, int status, Map<String, Object> extras) {
     User teacher = Auth.current(ctx);
     long now = System.currentTimeMillis();
-    Future.all(classes.roster(c), assignments.ofClass(c)).onSuccess(all -> {
+    Future.all(classes.roster(c), assignments.ofClass(c)).onSuccess(Requests.safely(ctx, all -> {
       List<Member> roster = all.resultAt(0);
       List<Assignment> list = all.resultAt(1);
       Map<String, Object> model = Web.model(ctx, c.name() + " · 匠心课堂");
@@ -99,7 +102,7 @@ final class ClassPages {
         s.put("username", m.username());
         s.put("displayName", m.displayName());
         s.put("mustChangePassword", m.mustChangePassword());
-        s.put("joinedAt", Times.display(m.joinedAt()));
+        s.put("joinedAt", Times.date(m.joinedAt()));
         students.add(s);
       }
       model.put("students", students);
@@ -109,7 +112,7 @@ final class ClassPages {
       model.put("form", AssignmentViews.formModel(catalog, null, null, null, null, null, null, false, null));
       model.putAll(extras);
       Web.html(ctx, status, "classroom/class", model);
-    }).onFailure(ctx::fail);
+    })).onFailure(ctx::fail);
   }
 
   static Map<String, Object> classModel(SchoolClass c) {
@@ -136,26 +139,26 @@ final class ClassPages {
 
   /** The join code alone, as large as the screen allows: for the projector. */
   private void showCode(RoutingContext ctx) {
-    classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id")).onSuccess(c -> {
+    classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id")).onSuccess(Requests.safely(ctx, c -> {
       Map<String, Object> model = Web.model(ctx, "班级码 " + c.joinCode() + " · " + c.name());
       model.put("cls", classModel(c));
       model.put("siteUrl", siteUrl(ctx));
       model.put("bodyClass", "projector");
       Web.html(ctx, "classroom/code", model);
-    }).onFailure(ctx::fail);
+    })).onFailure(ctx::fail);
   }
 
   private void regenerateCode(RoutingContext ctx) {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(classes::regenerateCode)
-      .onSuccess(c -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), "code")))
+      .onSuccess(Requests.safely(ctx, c -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), "code"))))
       .onFailure(ctx::fail);
   }
 
   private void setJoinOpen(RoutingContext ctx, boolean open) {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(c -> classes.setJoinOpen(c, open))
-      .onSuccess(c -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), open ? "opened" : "closed")))
+      .onSuccess(Requests.safely(ctx, c -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), open ? "opened" : "closed"))))
       .onFailure(ctx::fail);
   }
 
@@ -163,7 +166,7 @@ final class ClassPages {
     long studentId = Requests.id(ctx, "studentId");
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(c -> classes.removeStudent(c, studentId).map(c))
-      .onSuccess(c -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), "removed") + "#roster"))
+      .onSuccess(Requests.safely(ctx, c -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), "removed") + "#roster")))
       .onFailure(ctx::fail);
   }
 
@@ -176,7 +179,7 @@ final class ClassPages {
     String csv = ctx.request().getFormAttribute("csv");
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(c -> classes.importRoster(c, csv).map(result -> Map.entry(c, result)))
-      .onSuccess(done -> {
+      .onSuccess(Requests.safely(ctx, done -> {
         SchoolClass c = done.getKey();
         RosterResult result = done.getValue();
         if (result.refused()) {
@@ -188,7 +191,7 @@ final class ClassPages {
         }
         classes.ownedBy(Auth.current(ctx), c.id()).onSuccess(updated -> renderSlips(ctx, updated, result))
           .onFailure(ctx::fail);
-      })
+      }))
       .onFailure(ctx::fail);
   }
 
@@ -219,7 +222,7 @@ final class ClassPages {
 
   private void createAssignment(RoutingContext ctx) {
     MultiMap form = ctx.request().formAttributes();
-    classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id")).onSuccess(c -> {
+    classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id")).onSuccess(Requests.safely(ctx, c -> {
       AssignmentFields fields;
       try {
         fields = AssignmentFields.fromForm(form, false);
@@ -236,6 +239,6 @@ final class ClassPages {
       assignments.create(c, fields)
         .onSuccess(a -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), "assigned") + "#assignments"))
         .onFailure(ctx::fail);
-    }).onFailure(ctx::fail);
+    })).onFailure(ctx::fail);
   }
 }

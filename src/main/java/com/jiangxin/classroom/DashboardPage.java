@@ -47,8 +47,8 @@ final class DashboardPage {
     }
     String name = ctx.request().getFormAttribute("name");
     classes.create(user, name)
-      .onSuccess(c -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), "created")))
-      .onFailure(e -> {
+      .onSuccess(Requests.safely(ctx, c -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), "created"))))
+      .onFailure(Requests.safely(ctx, e -> {
         if (e instanceof HttpError h) {
           Map<String, Object> extras = new HashMap<>();
           extras.put("error", h.getMessage());
@@ -57,13 +57,13 @@ final class DashboardPage {
         } else {
           ctx.fail(e);
         }
-      });
+      }));
   }
 
   private void render(RoutingContext ctx, int status, Map<String, Object> extras) {
     User user = Auth.current(ctx);
     long now = System.currentTimeMillis();
-    Future.all(classes.classesOf(user), assignments.of(user)).onSuccess(all -> {
+    Future.all(classes.classesOf(user), assignments.of(user)).onSuccess(Requests.safely(ctx, all -> {
       List<SchoolClass> list = all.resultAt(0);
       List<Assignment> work = all.resultAt(1);
       Map<String, Object> model = Web.model(ctx, "我的课堂 · 匠心课堂");
@@ -91,7 +91,7 @@ final class DashboardPage {
       }
       model.putAll(extras);
       Web.html(ctx, status, user.isTeacher() ? "classroom/dashboard-teacher" : "classroom/dashboard-student", model);
-    }).onFailure(ctx::fail);
+    })).onFailure(ctx::fail);
   }
 
   /** What a student should look at first: overdue and to-do work, then upcoming, then done, then closed. */

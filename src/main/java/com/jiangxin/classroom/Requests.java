@@ -1,6 +1,7 @@
 package com.jiangxin.classroom;
 
 import com.jiangxin.web.HttpError;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -39,5 +40,22 @@ final class Requests {
       return (String) v;
     }
     throw HttpError.badRequest(key + " 须为字符串。");
+  }
+
+  /**
+   * A future's callback that turns anything it throws (a template that fails to render, say)
+   * into the request's failure: an exception thrown in a callback would otherwise be lost and the
+   * request left unanswered.
+   */
+  static <T> Handler<T> safely(RoutingContext ctx, Handler<T> handler) {
+    return value -> {
+      try {
+        handler.handle(value);
+      } catch (RuntimeException e) {
+        if (!ctx.response().ended()) {
+          ctx.fail(e);
+        }
+      }
+    };
   }
 }

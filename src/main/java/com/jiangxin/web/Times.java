@@ -19,6 +19,8 @@ public final class Times {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter SAME_YEAR = DateTimeFormatter.ofPattern("M月d日 EEE HH:mm", Locale.CHINA);
   private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日", Locale.CHINA);
+  private static final DateTimeFormatter YEAR_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
   private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
   private Times() {
@@ -32,6 +34,16 @@ public final class Times {
     ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(ZONE);
     boolean thisYear = t.getYear() == ZonedDateTime.now(ZONE).getYear();
     return (thisYear ? SAME_YEAR : OTHER_YEAR).format(t);
+  }
+
+  /** Just the day, for tables: {@code 12月1日}, with the year when it is not this year. */
+  public static String date(Long millis) {
+    if (millis == null) {
+      return null;
+    }
+    ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(ZONE);
+    boolean thisYear = t.getYear() == ZonedDateTime.now(ZONE).getYear();
+    return (thisYear ? DAY : YEAR_DAY).format(t);
   }
 
   /** For the API: {@code 2026-12-01T20:00:00+08:00}, or null. */
@@ -63,13 +75,12 @@ public final class Times {
     }
     String s = text.strip();
     try {
-      return OffsetDateTime.parse(s).toInstant().toEpochMilli();
-    } catch (DateTimeParseException ignored) {
-      // not an offset time: try a local one below
-    }
-    try {
-      return LocalDateTime.parse(s.replace(' ', 'T')).atZone(ZONE).toInstant().toEpochMilli();
-    } catch (DateTimeException e) {
+      try {
+        return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+      } catch (DateTimeParseException notOffset) {
+        return LocalDateTime.parse(s.replace(' ', 'T')).atZone(ZONE).toInstant().toEpochMilli();
+      }
+    } catch (DateTimeException | ArithmeticException e) {
       throw new IllegalArgumentException("时间“" + (s.length() > 40 ? s.substring(0, 40) + "…" : s)
         + "”看不懂：请写成 2026-12-01T20:00 或 2026-12-01T20:00:00+08:00。");
     }

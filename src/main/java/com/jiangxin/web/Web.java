@@ -12,6 +12,7 @@ import java.util.Map;
  * caller (JSON {@code {"error": "..."}} under {@code /api/}, a friendly page elsewhere).
  */
 public final class Web {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Web.class);
   /** Key under which the shared {@link Templates} live in the router's context data. */
   static Templates templates;
 
@@ -38,7 +39,18 @@ public final class Web {
   }
 
   public static void html(RoutingContext ctx, int status, String template, Map<String, Object> model) {
-    String body = templates.render(template, model);
+    String body;
+    try {
+      body = templates.render(template, model);
+    } catch (RuntimeException e) {
+      // Callers often render inside a future's callback, where a throw would leave the request hanging.
+      LOG.error("Rendering {} failed", template, e);
+      if (!ctx.response().ended()) {
+        ctx.response().setStatusCode(500).putHeader("Content-Type", "text/plain; charset=utf-8")
+          .end("服务器出错了，请稍后再试。");
+      }
+      return;
+    }
     ctx.response()
       .setStatusCode(status)
       .putHeader("Content-Type", "text/html; charset=utf-8")

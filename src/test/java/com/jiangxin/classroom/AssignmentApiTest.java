@@ -67,6 +67,9 @@ class AssignmentApiTest {
       new Object[] {"due before open", new JsonObject().put("readingId", "pian-02")
         .put("opensAt", "2026-12-02T08:00:00+08:00").put("dueAt", "2026-12-01T20:00:00+08:00"), "dueAt"},
       new Object[] {"unreadable time", new JsonObject().put("readingId", "pian-02").put("dueAt", "next friday"), "dueAt"},
+      new Object[] {"a time beyond any calendar", new JsonObject().put("readingId", "pian-02")
+        .put("dueAt", "+999999999-12-31T23:59:59+08:00"), "dueAt"},
+      new Object[] {"a time in 1970", new JsonObject().put("readingId", "pian-02").put("dueAt", "1970-01-01T08:00"), "2000"},
       new Object[] {"time as a number", new JsonObject().put("readingId", "pian-02").put("dueAt", 1234), "dueAt"},
       new Object[] {"bad keepScore", new JsonObject().put("readingId", "pian-02").put("keepScore", "average"), "keepScore"},
       new Object[] {"shuffle not boolean", new JsonObject().put("readingId", "pian-02").put("shuffle", "yes"), "shuffle"},

@@ -160,4 +160,17 @@ class ClassApiTest {
     assertEquals(c.getString("joinCode"), list.getJsonObject(0).getString("joinCode"));
     assertEquals(2, list.getJsonObject(0).getInteger("studentCount"));
   }
+
+  @Test
+  @DisplayName("every classroom API route is described in the OpenAPI document")
+  void documented() {
+    String yaml = server.get("/api/v1/openapi.yaml").bodyAsString();
+    for (String path : new String[] {"/api/v1/classes:", "/api/v1/classes/join:", "/api/v1/classes/{id}:",
+      "/api/v1/classes/{id}/students:", "/api/v1/classes/{id}/students/{studentId}:", "/api/v1/classes/{id}/join-code:",
+      "/api/v1/classes/{id}/join-code/close:", "/api/v1/classes/{id}/join-code/open:", "/api/v1/classes/{id}/roster:",
+      "/api/v1/classes/{id}/assignments:", "/api/v1/assignments:", "/api/v1/assignments/{id}:",
+      "/api/v1/assignments/{id}/close:", "/api/v1/assignments/{id}/reopen:"}) {
+      assertTrue(yaml.contains("\n  " + path + "\n"), path);
+    }
+  }
 }
