@@ -220,5 +220,21 @@ class DiscussionBrowserTest {
       Browser.screenshot(page, "discussion-margin-quote-phone");
       assertEquals(List.of(), dialogs);
     }
+    try (BrowserContext ctx = browser.desktop()) {
+      // on a wide screen the counts sit in the right margin; the teacher gets moderation controls
+      Page page = logIn(ctx, room.teacher());
+      page.navigate(server.url("/readings/pian-02?assignment=" + room.assignmentId()));
+      Locator count4 = page.locator("#p4 .mc");
+      double textRight = ((Number) page.locator("#p4").evaluate("el => el.getBoundingClientRect().right")).doubleValue();
+      double countLeft = ((Number) count4.evaluate("el => el.getBoundingClientRect().left")).doubleValue();
+      assertTrue(countLeft >= textRight, "the count is in the margin, right of the text");
+      count4.click();
+      assertThat(page.locator("#mpanel-4 details.post-tool summary", new Page.LocatorOptions().setHasText("隐藏")).first())
+        .isVisible();
+      page.evaluate("() => { const top = document.getElementById('p4').getBoundingClientRect().top;"
+        + " window.scrollBy(0, top - 80); }");
+      page.waitForTimeout(300);
+      Browser.screenshot(page, "discussion-margin-desktop-teacher");
+    }
   }
 }
