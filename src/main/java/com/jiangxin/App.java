@@ -19,6 +19,7 @@ import com.jiangxin.reading.ReadingRoutes;
 import com.jiangxin.web.ApiDocs;
 import com.jiangxin.web.Templates;
 import com.jiangxin.web.WebSetup;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -36,13 +37,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The one start chain: lock the data folder, migrate the database, load the content, compile the
- * templates, open the pool, seed the demo classroom if asked, mount every feature's routes, listen. {@link #stop()} undoes it in
- * reverse.
+ * The one start chain: lock the data folder, migrate the database, load the content, open the
+ * pool, seed the demo classroom if asked, mount every feature's routes, listen; then compile the templates in the background.
+ * {@link #stop()} undoes it in reverse.
  *
- * <p>The first half needs no Vert.x and is mostly class loading, so it runs as a {@link Preparation}
- * on threads of its own: migrations beside content and templates, and (when {@link Main} starts it
- * before creating Vert.x) beside Vert.x's own start.
+ * <p>Start-up is mostly class loading, so the independent steps overlap: the first half needs no
+ * Vert.x and runs as a {@link Preparation} on threads of its own (migrations beside the content,
+ * and, when {@link Main} starts it before creating Vert.x, beside Vert.x's own start); the routes
+ * are built and the pool connects while the migrations finish.
  */
 public class App extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
@@ -69,7 +71,7 @@ public class App extends VerticleBase {
   /**
    * Begins the blocking half of start-up. Takes the data-folder lock before returning, so a second
    * server on the same {@code DATA_DIR} fails here at once; then migrates the database on one
-   * thread while it loads the content and compiles the templates on another.
+   * thread while it loads the content on another.
    *
    * @throws IllegalStateException if another server holds the data folder
    */
@@ -86,21 +88,9 @@ public class App extends VerticleBase {
       CompletableFuture<Loaded> loaded = CompletableFuture.supplyAsync(() -> {
         Path dir = Content.locate(config);
         List<Reading> readings = Content.loadReadings(dir);
-        QuizBank quizzes = QuizBank.load(dir, readings);
-        Templates templates = new Templates(config.devTemplates());
-        templates.precompileAll();
-        return new Loaded(readings, quizzes, templates);
+        return new Loaded(readings, QuizBank.load(dir, readings), new Templates(config.devTemplates()));
       }, threads);
-      // Wait for both, so a failure never leaves the other still writing to the data folder.
-      CompletableFuture<Loaded> done = CompletableFuture.allOf(migrated, loaded)
-        .handle((ok, failure) -> {
-          if (failure == null) {
-            return loaded.join();
-          }
-          // The content error names file:line, so it is the one to report when both failed.
-          throw new CompletionException(causeOf(loaded.isCompletedExceptionally() ? loaded : migrated));
-        });
-      return new Preparation(began, lock, done);
+      return new Preparation(began, lock, loaded, migrated);
     } catch (RuntimeException e) {
       lock.close();
       throw e;
@@ -109,16 +99,30 @@ public class App extends VerticleBase {
     }
   }
 
-  /** The first half of start-up, under way: the lock it holds and what it will have loaded. */
+  /** The first half of start-up, under way: the lock it holds, the content and the migrations. */
   public static final class Preparation {
     private final long began;
     private final DataDirLock lock;
     private final CompletableFuture<Loaded> loaded;
+    private final CompletableFuture<Void> migrated;
 
-    private Preparation(long began, DataDirLock lock, CompletableFuture<Loaded> loaded) {
+    private Preparation(long began, DataDirLock lock, CompletableFuture<Loaded> loaded,
+                        CompletableFuture<Void> migrated) {
       this.began = began;
       this.lock = lock;
       this.loaded = loaded;
+      this.migrated = migrated;
+    }
+
+    /**
+     * Why start-up failed, once both halves have finished (so neither still writes to the data
+     * folder when the lock is let go). A content error names file:line, so it wins.
+     */
+    private Future<Throwable> failure(Context context, Throwable fallback) {
+      CompletableFuture<Throwable> settled = CompletableFuture.allOf(loaded, migrated)
+        .handle((ok, e) -> loaded.isCompletedExceptionally() ? causeOf(loaded)
+          : migrated.isCompletedExceptionally() ? causeOf(migrated) : fallback);
+      return Future.fromCompletionStage(settled, context);
     }
   }
 
@@ -134,19 +138,25 @@ public class App extends VerticleBase {
     return prepared
       .compose(p -> {
         preparation = p;
+        Future<Void> migrated = Future.fromCompletionStage(p.migrated, context);
         return Future.fromCompletionStage(p.loaded, context)
-          .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null
-            ? e.getCause() : e));
-      })
-      .compose(loaded -> {
-        pool = Database.openPool(vertx, config);
-        AccountRepository accounts = new AccountRepository(vertx, pool);
-        ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
-        Future<?> demo = config.demo() ? DemoSeed.run(vertx, pool, catalog) : Future.succeededFuture();
-        return demo.compose(x -> accounts.csrfKey()).compose(key -> {
-          router = routes(loaded, catalog, accounts, new Auth(accounts, key));
-          return vertx.createHttpServer(WebSetup.serverOptions()).requestHandler(router).listen(config.port());
-        });
+          .compose(loaded -> {
+            pool = Database.openPool(vertx, config);
+            ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
+            AccountRepository accounts = new AccountRepository(vertx, pool);
+            // The pool connects once the migrations are done: a connection opened while Flyway
+            // still changes the schema can see the database closed under it.
+            return migrated
+              .compose(ok -> pool.query("SELECT 1").execute())
+              .compose(ok -> config.demo() ? DemoSeed.run(vertx, pool, catalog) : Future.succeededFuture())
+              .compose(ok -> accounts.csrfKey())
+              .compose(key -> {
+                router = routes(loaded, catalog, accounts, new Auth(accounts, key));
+                return vertx.createHttpServer(WebSetup.serverOptions()).requestHandler(router).listen(config.port());
+              })
+              .onSuccess(s -> warmUp(loaded.templates()));
+          })
+          .recover(e -> p.failure(context, e).compose(Future::failedFuture));
       })
       .onSuccess(s -> {
         server = s;
@@ -154,6 +164,15 @@ public class App extends VerticleBase {
           (System.nanoTime() - preparation.began) / 1_000_000, s.actualPort());
       })
       .onFailure(e -> releaseAll());
+  }
+
+  /**
+   * Compiles every template once the server is up, off the event loop, so the first page is fast
+   * and a broken template is reported at start rather than on the first visit.
+   */
+  private void warmUp(Templates templates) {
+    vertx.executeBlocking(templates::precompileAll, false)
+      .onFailure(e -> LOG.error("A template does not compile: {}", e.getMessage()));
   }
 
   private Router routes(Loaded loaded, ReadingCatalog catalog, AccountRepository accounts, Auth auth) {

@@ -9,6 +9,8 @@ import com.jiangxin.content.ContentException;
 import com.jiangxin.support.ServerProcess;
 import com.jiangxin.support.TestServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +160,21 @@ class AppStartTest {
         assertFalse(second.output().contains("is ready"), second.output());
       }
       assertEquals(200, first.get("/health").statusCode());
+    }
+  }
+
+  @Test
+  @DisplayName("a server process whose PORT is taken exits 1 saying so")
+  void processOnTakenPortExits1() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+         ServerProcess server = ServerProcess.start(tmp, Map.of("DATA_DIR", tmp.resolve("data").toString(),
+           "PORT", String.valueOf(taken.getLocalPort())))) {
+      int exit = server.awaitExit(START);
+
+      assertEquals(1, exit, server.output());
+      assertTrue(server.output().contains("匠心课堂 cannot start: PORT " + taken.getLocalPort()
+        + " is already in use."), server.output());
+      assertFalse(server.output().contains("\tat "), "no stack trace:\n" + server.output());
     }
   }
 

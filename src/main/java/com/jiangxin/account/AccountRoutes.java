@@ -1,6 +1,7 @@
 package com.jiangxin.account;
 
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Requests;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +43,7 @@ public final class AccountRoutes {
   // ---- JSON API ----
 
   private void registerJson(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx);
+    JsonObject body = Requests.jsonBody(ctx);
     Optional<User.Role> role = User.Role.parse(body.getString("role"));
     if (role.isEmpty()) {
       Web.badRequest(ctx, "role must be \"teacher\" or \"student\"");
@@ -56,7 +57,7 @@ public final class AccountRoutes {
   }
 
   private void loginJson(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx);
+    JsonObject body = Requests.jsonBody(ctx);
     String username = AccountRepository.normaliseUsername(body.getString("username"));
     String password = body.getString("password");
     if (username.isEmpty() || password == null) {
@@ -86,7 +87,7 @@ public final class AccountRoutes {
   }
 
   private void passwordJson(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx);
+    JsonObject body = Requests.jsonBody(ctx);
     accounts.changePassword(Auth.current(ctx), body.getString("currentPassword"), body.getString("newPassword"), null)
       .onSuccess(x -> Web.noContent(ctx))
       .onFailure(ctx::fail);
@@ -109,19 +110,6 @@ public final class AccountRoutes {
       throttle.failed(username, address);
       return Future.failedFuture(new HttpError(401, "用户名或密码不对。"));
     });
-  }
-
-  private static JsonObject jsonBody(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      throw HttpError.badRequest("请求体须为 JSON 对象。");
-    }
-    if (body == null) {
-      throw HttpError.badRequest("请求体须为 JSON 对象。");
-    }
-    return body;
   }
 
   // ---- Pages ----

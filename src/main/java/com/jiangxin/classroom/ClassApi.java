@@ -1,5 +1,6 @@
 package com.jiangxin.classroom;
 
+import com.jiangxin.web.Requests;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.web.HttpError;

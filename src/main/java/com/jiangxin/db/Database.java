@@ -24,7 +24,11 @@ public final class Database {
 
   /** Brings the schema up to date. Blocking. */
   public static MigrateResult migrate(Config config) {
-    ClassLoader loader = Database.class.getClassLoader();
+    return migrate(config, Database.class.getClassLoader());
+  }
+
+  /** Runs the migrations that {@code loader} finds under {@code db/migration}. Blocking. */
+  static MigrateResult migrate(Config config, ClassLoader loader) {
     FluentConfiguration flyway = Flyway.configure(loader)
       .dataSource(config.jdbcUrl(), USER, PASSWORD)
       .locations("classpath:" + MigrationFiles.FOLDER)

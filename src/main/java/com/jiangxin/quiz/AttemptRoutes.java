@@ -6,6 +6,7 @@ import com.jiangxin.content.Reading;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.PageContext;
+import com.jiangxin.web.Requests;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -55,7 +56,7 @@ public final class AttemptRoutes {
   // ---- JSON API ----
 
   private void startJson(RoutingContext ctx) {
-    attempts.startForAssignment(longParam(ctx, "id"), Auth.current(ctx))
+    attempts.startForAssignment(Requests.id(ctx, "id"), Auth.current(ctx))
       .compose(s -> attempts.toJson(s.attempt(), false).map(j -> j.put("resumed", s.resumed())))
       .onSuccess(json -> Web.json(ctx, 201, json))
       .onFailure(ctx::fail);
@@ -69,23 +70,23 @@ public final class AttemptRoutes {
   }
 
   private void saveJson(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx, true);
+    JsonObject body = Requests.jsonBody(ctx);
     User user = Auth.current(ctx);
-    attempts.saveAnswers(longParam(ctx, "id"), user, body)
+    attempts.saveAnswers(Requests.id(ctx, "id"), user, body)
       .compose(t -> attempts.toJson(t, false))
       .onSuccess(json -> Web.json(ctx, 200, json))
       .onFailure(ctx::fail);
   }
 
   private void submitJson(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx, false);
+    JsonObject body = Requests.optionalJsonBody(ctx);
     Object answers = body == null ? null : body.getValue("answers");
     if (answers != null && !(answers instanceof JsonObject)) {
       Web.badRequest(ctx, "\"answers\" must be an object of questionId → answer");
       return;
     }
     User user = Auth.current(ctx);
-    attempts.submit(longParam(ctx, "id"), user, (JsonObject) answers)
+    attempts.submit(Requests.id(ctx, "id"), user, (JsonObject) answers)
       .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed)))
       .onSuccess(json -> Web.json(ctx, 200, json))
       .onFailure(ctx::fail);
@@ -93,14 +94,14 @@ public final class AttemptRoutes {
 
   private void attemptJson(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    attempts.readable(longParam(ctx, "id"), user)
+    attempts.readable(Requests.id(ctx, "id"), user)
       .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed)))
       .onSuccess(json -> Web.json(ctx, json))
       .onFailure(ctx::fail);
   }
 
   private void regradeJson(RoutingContext ctx) {
-    attempts.regrade(longParam(ctx, "id"), Auth.current(ctx))
+    attempts.regrade(Requests.id(ctx, "id"), Auth.current(ctx))
       .onSuccess(moved -> {
         JsonArray changed = new JsonArray();
         moved.forEach(m -> changed.add(new JsonObject().put("attemptId", m.attemptId()).put("userId", m.userId())
@@ -182,7 +183,7 @@ public final class AttemptRoutes {
   }
 
   private void regradePage(RoutingContext ctx) {
-    long id = longParam(ctx, "id");
+    long id = Requests.id(ctx, "id");
     User user = Auth.current(ctx);
     attempts.regrade(id, user)
       .compose(moved -> attempts.studentNames(id).map(names -> {
@@ -201,7 +202,7 @@ public final class AttemptRoutes {
   }
 
   private void startPage(RoutingContext ctx) {
-    attempts.startForAssignment(longParam(ctx, "id"), Auth.current(ctx))
+    attempts.startForAssignment(Requests.id(ctx, "id"), Auth.current(ctx))
       .onSuccess(s -> Web.redirect(ctx, "/attempts/" + s.attempt().id()))
       .onFailure(ctx::fail);
   }
@@ -214,7 +215,7 @@ public final class AttemptRoutes {
 
   private void showAttempt(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    attempts.readable(longParam(ctx, "id"), user)
+    attempts.readable(Requests.id(ctx, "id"), user)
       .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed))
         .map(json -> render(ctx, user, t, json)))
       .onFailure(ctx::fail);
@@ -285,7 +286,7 @@ public final class AttemptRoutes {
   /** Saves the answers of the questions shown on the form; only those, so one-per-screen keeps the rest. */
   private void savePage(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    long id = longParam(ctx, "id");
+    long id = Requests.id(ctx, "id");
     MultiMap form = ctx.request().formAttributes();
     attempts.readable(id, user)
       .compose(t -> attempts.saveAnswers(id, user, formAnswers(t, form)))
@@ -310,7 +311,7 @@ public final class AttemptRoutes {
 
   private void submitPage(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    long id = longParam(ctx, "id");
+    long id = Requests.id(ctx, "id");
     MultiMap form = ctx.request().formAttributes();
     attempts.readable(id, user)
       .compose(t -> {
@@ -347,14 +348,6 @@ public final class AttemptRoutes {
     return d == Math.rint(d) ? Long.toString(d.longValue()) : String.format("%.2f", d).replaceAll("0+$", "");
   }
 
-  static long longParam(RoutingContext ctx, String name) {
-    try {
-      return Long.parseLong(ctx.pathParam(name));
-    } catch (NumberFormatException e) {
-      throw HttpError.notFound("没有这个编号：" + ctx.pathParam(name));
-    }
-  }
-
   private static int intParam(String s, int dflt) {
     try {
       return s == null ? dflt : Integer.parseInt(s);
@@ -362,23 +355,4 @@ public final class AttemptRoutes {
       return dflt;
     }
   }
-
-  private static JsonObject jsonBody(RoutingContext ctx, boolean required) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
-      if (required) {
-        throw HttpError.badRequest("请求体须为 JSON 对象。");
-      }
-      return null;
-    }
-    try {
-      JsonObject body = ctx.body().asJsonObject();
-      if (body == null && required) {
-        throw HttpError.badRequest("请求体须为 JSON 对象。");
-      }
-      return body;
-    } catch (io.vertx.core.json.DecodeException | ClassCastException e) {
-      throw HttpError.badRequest("请求体须为 JSON 对象。");
-    }
-  }
-
 }

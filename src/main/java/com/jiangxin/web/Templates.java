@@ -59,7 +59,9 @@ public final class Templates {
 
   /**
    * Compiles every template under {@code templates/} now, so the first request is as fast as the
-   * rest and a template with a syntax error stops the server at start. Blocking.
+   * rest and a template with a syntax error is reported at once. Blocking.
+   *
+   * @throws UncheckedIOException naming the first template that does not compile
    *
    * @return how many templates were compiled (0 in dev mode, which compiles on every request)
    */

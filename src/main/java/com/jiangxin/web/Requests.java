@@ -1,17 +1,16 @@
-package com.jiangxin.classroom;
+package com.jiangxin.web;
 
-import com.jiangxin.web.HttpError;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /** Reading what a request carries, failing with a clear 4xx instead of an exception. */
-final class Requests {
+public final class Requests {
   private Requests() {
   }
 
   /** The JSON object body; 400 if it is missing or not an object. */
-  static JsonObject jsonBody(RoutingContext ctx) {
+  public static JsonObject jsonBody(RoutingContext ctx) {
     JsonObject body;
     try {
       body = ctx.body().asJsonObject();
@@ -24,8 +23,16 @@ final class Requests {
     return body;
   }
 
+  /** The JSON object body, or null when the request has none; 400 if it is there but not an object. */
+  public static JsonObject optionalJsonBody(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      return null;
+    }
+    return jsonBody(ctx);
+  }
+
   /** A numeric path parameter; anything else names nothing, so 404. */
-  static long id(RoutingContext ctx, String name) {
+  public static long id(RoutingContext ctx, String name) {
     String text = ctx.pathParam(name);
     if (text == null || !text.matches("\\d{1,18}")) {
       throw HttpError.notFound("没有这个编号：" + (text == null ? "" : text.length() > 20 ? text.substring(0, 20) + "…" : text));
@@ -34,7 +41,7 @@ final class Requests {
   }
 
   /** A JSON string field; 400 if present with another type. */
-  static String string(JsonObject body, String key) {
+  public static String string(JsonObject body, String key) {
     Object v = body.getValue(key);
     if (v == null || v instanceof String) {
       return (String) v;
@@ -47,7 +54,7 @@ final class Requests {
    * into the request's failure: an exception thrown in a callback would otherwise be lost and the
    * request left unanswered.
    */
-  static <T> Handler<T> safely(RoutingContext ctx, Handler<T> handler) {
+  public static <T> Handler<T> safely(RoutingContext ctx, Handler<T> handler) {
     return value -> {
       try {
         handler.handle(value);

@@ -1,0 +1,142 @@
+package com.jiangxin.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.jiangxin.Config;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.resource.LoadableResource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationFilesTest {
+  private static final Map<String, String> FILES = Map.of(
+    "db/migration/V901__first.sql", "CREATE TABLE test_first (id INT PRIMARY KEY);\n",
+    "db/migration/more/V902__second.sql", "CREATE TABLE test_second (id INT PRIMARY KEY);\r\nINSERT INTO test_second VALUES (1);\n",
+    "db/other.sql", "not a migration");
+
+  @TempDir
+  Path tmp;
+
+  private Path jar() throws IOException {
+    Path jar = tmp.resolve("migrations.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      // Folder entries too, as Maven's jar and shade plugins write them: class loaders find a
+      // folder in a jar only by its entry.
+      for (String dir : List.of("db/", "db/migration/", "db/migration/more/")) {
+        out.putNextEntry(new JarEntry(dir));
+        out.closeEntry();
+      }
+      for (Map.Entry<String, String> f : FILES.entrySet()) {
+        out.putNextEntry(new JarEntry(f.getKey()));
+        out.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  private Path folder() throws IOException {
+    Path root = tmp.resolve("classes");
+    for (Map.Entry<String, String> f : FILES.entrySet()) {
+      Path file = root.resolve(f.getKey());
+      Files.createDirectories(file.getParent());
+      try (OutputStream out = Files.newOutputStream(file)) {
+        out.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return root;
+  }
+
+  private static URLClassLoader loader(Path root) throws IOException {
+    return new URLClassLoader(new URL[] {root.toUri().toURL()}, MigrationFilesTest.class.getClassLoader());
+  }
+
+  private static List<String> names(List<LoadableResource> resources) {
+    return resources.stream().map(LoadableResource::getRelativePath).filter(n -> n.contains("V90")).sorted().toList();
+  }
+
+  @Test
+  @DisplayName("the migrations in a jar are listed with their paths under db/migration, other files left out")
+  void listsMigrationsInAJar() throws IOException {
+    try (URLClassLoader loader = loader(jar())) {
+      MigrationFiles files = MigrationFiles.find(loader).orElseThrow();
+
+      List<LoadableResource> versioned = new ArrayList<>(files.getResources("V", new String[] {".sql"}));
+      assertEquals(List.of("V901__first.sql", "more/V902__second.sql"), names(versioned));
+      LoadableResource second = files.getResource("more/V902__second.sql");
+      assertEquals("V902__second.sql", second.getFilename());
+      assertEquals("db/migration/more/V902__second.sql", second.getAbsolutePath());
+      assertTrue(files.getResources("U", new String[] {".sql"}).stream().noneMatch(r -> r.getFilename().contains("V90")));
+    }
+  }
+
+  @Test
+  @DisplayName("migrations from the jar run once; the history matches what Flyway's own class path scan records")
+  void migratesFromAJarLikeFlywaysOwnScan() throws Exception {
+    try (URLClassLoader loader = loader(jar())) {
+      Config listed = Config.from(Map.of("DATA_DIR", tmp.resolve("listed").toString()));
+      Config scanned = Config.from(Map.of("DATA_DIR", tmp.resolve("scanned").toString()));
+
+      Database.migrate(listed, loader);
+      assertEquals(0, Database.migrate(listed, loader).migrationsExecuted, "a second start migrates nothing");
+      Flyway.configure(loader).dataSource(scanned.jdbcUrl(), "sa", "").locations("classpath:db/migration")
+        .load().migrate();
+
+      assertEquals(1, count(listed, "SELECT COUNT(*) FROM test_second"));
+      List<String> history = history(listed);
+      assertTrue(history.stream().anyMatch(h -> h.startsWith("902|more/V902__second.sql|")), history.toString());
+      assertEquals(history(scanned), history);
+    }
+  }
+
+  @Test
+  @DisplayName("migrations in a plain class folder are listed too")
+  void listsMigrationsInAFolder() throws IOException {
+    try (URLClassLoader loader = loader(folder())) {
+      MigrationFiles files = MigrationFiles.find(loader).orElseThrow();
+
+      assertEquals(List.of("V901__first.sql", "more/V902__second.sql"),
+        names(new ArrayList<>(files.getResources("V", new String[] {".sql"}))));
+    }
+  }
+
+  private static long count(Config config, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(config.jdbcUrl(), "sa", "");
+         ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** version|script|checksum of every applied versioned migration. */
+  private static List<String> history(Config config) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(config.jdbcUrl(), "sa", "");
+         ResultSet rs = c.createStatement().executeQuery(
+           "SELECT \"version\", \"script\", \"checksum\" FROM \"flyway_schema_history\" "
+             + "WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+      while (rs.next()) {
+        rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getInt(3));
+      }
+    }
+    return rows;
+  }
+}
