@@ -54,6 +54,8 @@ public class App extends VerticleBase {
   private Pool pool;
   private Router router;
   private HttpServer server;
+  /** The background template compile; stop waits for it so shutdown never races it. */
+  private Future<?> warming = Future.succeededFuture();
 
   public App(Config config) {
     this(config, null);
@@ -171,7 +173,7 @@ public class App extends VerticleBase {
    * and a broken template is reported at start rather than on the first visit.
    */
   private void warmUp(Templates templates) {
-    vertx.executeBlocking(templates::precompileAll, false)
+    warming = vertx.executeBlocking(templates::precompileAll, false)
       .onFailure(e -> LOG.error("A template does not compile: {}", e.getMessage()));
   }
 
@@ -210,7 +212,7 @@ public class App extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closing = warming.transform(done -> server == null ? Future.succeededFuture() : server.close());
     return closing.eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
       .eventually(() -> {
         pool = null;
