@@ -8,6 +8,7 @@ import com.jiangxin.classroom.DemoSeed;
 import com.jiangxin.content.Reading;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
+import com.jiangxin.discussion.Discussion;
 import com.jiangxin.quiz.AttemptRoutes;
 import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
@@ -55,6 +56,8 @@ public class App extends VerticleBase {
   private Pool pool;
   private Router router;
   private HttpServer server;
+  /** The background template compile; stop waits for it so shutdown never races it. */
+  private Future<?> warming = Future.succeededFuture();
 
   public App(Config config) {
     this(config, null);
@@ -156,7 +159,7 @@ public class App extends VerticleBase {
               .compose(ok -> accounts.csrfKey())
               .compose(key -> {
                 router = routes(loaded, catalog, accounts, new Auth(accounts, key));
-                return vertx.createHttpServer().requestHandler(router).listen(config.port());
+                return vertx.createHttpServer(WebSetup.serverOptions()).requestHandler(router).listen(config.port());
               })
               .onSuccess(s -> warmUp(loaded.templates()));
           })
@@ -175,7 +178,7 @@ public class App extends VerticleBase {
    * and a broken template is reported at start rather than on the first visit.
    */
   private void warmUp(Templates templates) {
-    vertx.executeBlocking(templates::precompileAll, false)
+    warming = vertx.executeBlocking(templates::precompileAll, false)
       .onFailure(e -> LOG.error("A template does not compile: {}", e.getMessage()));
   }
 
@@ -185,6 +188,8 @@ public class App extends VerticleBase {
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
     ApiDocs.mount(router);
+    // before the reading page: it prepares the margin comments that page draws
+    Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
     ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
     QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
@@ -213,7 +218,7 @@ public class App extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closing = warming.transform(done -> server == null ? Future.succeededFuture() : server.close());
     return closing.eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
       .eventually(() -> {
         pool = null;

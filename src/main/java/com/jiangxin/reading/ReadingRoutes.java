@@ -122,6 +122,10 @@ public final class ReadingRoutes {
       model.put("next", catalog.all().get(idx + 1));
     }
     model.put("large", "large".equals(ctx.request().getParam("size")));
+    ReadingPageAddOn addOn = ctx.get(ReadingPageAddOn.KEY);
+    if (addOn != null) {
+      addOn.decorate(model, paragraphs);
+    }
     Web.html(ctx, "reading/show", model);
   }
 
