@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import com.jiangxin.discussion.Participation;
 
 /**
  * A class's gradebook: its students × its assignments, each cell the kept score of one student at
@@ -68,12 +69,26 @@ final class Gradebook {
   private final List<Column> columns;
   private final List<Line> lines;
   private final double totalMax;
+  /** Discussion participation: student id → assignment id → counts. */
+  private final Map<Long, Map<Long, Participation>> participation;
 
-  private Gradebook(ClassRef cls, List<Column> columns, List<Line> lines) {
+  private Gradebook(ClassRef cls, List<Column> columns, List<Line> lines,
+                    Map<Long, Map<Long, Participation>> participation) {
     this.cls = cls;
     this.columns = columns;
     this.lines = lines;
     this.totalMax = columns.stream().mapToDouble(Column::maxScore).sum();
+    this.participation = participation;
+  }
+
+  /** The same gradebook with each student's discussion participation per assignment. */
+  Gradebook withParticipation(Map<Long, Map<Long, Participation>> byStudent) {
+    return new Gradebook(cls, columns, lines, byStudent);
+  }
+
+  /** A student's participation in an assignment's discussion (zeros when none). */
+  Participation participation(long studentId, long assignmentId) {
+    return participation.getOrDefault(studentId, Map.of()).getOrDefault(assignmentId, Participation.NONE);
   }
 
   static Gradebook build(ClassRef cls, List<AssignmentRef> assignments, List<Student> students, List<Kept> kept,
@@ -101,7 +116,7 @@ final class Gradebook {
       }
       lines.add(new Line(s, results, Math.round(total * 100) / 100.0));
     }
-    return new Gradebook(cls, columns, lines);
+    return new Gradebook(cls, columns, lines, Map.of());
   }
 
   ClassRef cls() {
@@ -175,12 +190,15 @@ final class Gradebook {
       JsonObject results = new JsonObject();
       for (Column c : columns) {
         Kept k = l.results().get(c.id());
-        results.put(Long.toString(c.id()), k == null
+        Participation p = participation(l.student().id(), c.id());
+        JsonObject talk = new JsonObject().put("posts", p.posts()).put("replies", p.replies())
+          .put("comments", p.comments()).put("score", p.score());
+        results.put(Long.toString(c.id()), (k == null
           ? new JsonObject().put("score", null).put("maxScore", c.maxScore()).put("attempts", 0)
             .put("late", false).put("pending", 0).put("attemptId", null)
           : new JsonObject().put("score", k.score()).put("maxScore", k.maxScore() == null ? c.maxScore() : k.maxScore())
             .put("attempts", k.attempts()).put("late", k.late()).put("pending", k.pending())
-            .put("attemptId", k.attemptId()));
+            .put("attemptId", k.attemptId())).put("participation", talk));
       }
       students.add(new JsonObject().put("id", l.student().id()).put("username", l.student().username())
         .put("displayName", l.student().displayName()).put("total", l.total()).put("results", results));

@@ -1,5 +1,6 @@
 package com.jiangxin.results;
 
+import com.jiangxin.discussion.DiscussionRepository;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import io.vertx.ext.web.Router;
@@ -13,7 +14,8 @@ public final class Results {
   }
 
   public static void mount(Router router, Pool pool, QuizBank bank, ReadingCatalog catalog) {
-    ResultsService service = new ResultsService(new ResultsRepository(pool), bank, catalog, Clock.systemUTC());
+    ResultsService service = new ResultsService(new ResultsRepository(pool), bank, catalog, Clock.systemUTC())
+      .withDiscussion(new DiscussionRepository(pool));
     ResultsApi.mount(router, service);
     ResultsPages.mount(router, service);
   }

@@ -9,6 +9,7 @@ import com.jiangxin.quiz.Quiz;
 import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.Kept;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.discussion.Participation;
 import com.jiangxin.web.Web;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
@@ -79,7 +80,15 @@ final class ResultsPages {
         row.put("total", Format.points(l.total()));
         List<Map<String, Object>> cells = new ArrayList<>();
         for (Gradebook.Column c : gb.columns()) {
-          cells.add(cell(l.results().get(c.id()), c));
+          Map<String, Object> cell = cell(l.results().get(c.id()), c);
+          Participation talk = gb.participation(l.student().id(), c.id());
+          long said = talk.posts() + talk.replies() + talk.comments();
+          if (said > 0) {
+            cell.put("talk", said);
+            cell.put("talkTitle", "讨论：发帖 " + talk.posts() + "，回复 " + talk.replies() + "，批注 " + talk.comments()
+              + (talk.score() == null ? "" : "，参与分 " + Format.points(talk.score())));
+          }
+          cells.add(cell);
         }
         row.put("cells", cells);
         rows.add(row);

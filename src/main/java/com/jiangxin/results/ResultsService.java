@@ -4,6 +4,8 @@ import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
+import com.jiangxin.discussion.DiscussionRepository;
+import com.jiangxin.discussion.Participation;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.results.Records.AssignmentRef;
@@ -34,6 +36,14 @@ final class ResultsService {
   private final ReadingCatalog catalog;
   private final Clock clock;
 
+  private DiscussionRepository discussion;
+
+  /** Shows each student's discussion participation in the gradebook. */
+  ResultsService withDiscussion(DiscussionRepository discussion) {
+    this.discussion = discussion;
+    return this;
+  }
+
   ResultsService(ResultsRepository repo, QuizBank bank, ReadingCatalog catalog, Clock clock) {
     this.repo = repo;
     this.bank = bank;
@@ -59,7 +69,10 @@ final class ResultsService {
     Future<List<AssignmentRef>> as = repo.assignmentsOfClass(c.id());
     Future<List<Student>> ss = repo.students(c.id());
     Future<List<Kept>> ks = repo.keptOfClass(c.id());
-    return Future.all(as, ss, ks).map(x -> Gradebook.build(c, as.result(), ss.result(), ks.result(), bank, catalog));
+    Future<Map<Long, Map<Long, Participation>>> talk = discussion == null
+      ? Future.succeededFuture(Map.of()) : discussion.participationByClass(c.id());
+    return Future.all(as, ss, ks, talk).map(x -> Gradebook.build(c, as.result(), ss.result(), ks.result(), bank, catalog)
+      .withParticipation(talk.result()));
   }
 
   /** One student's attempts in a class, each with every answer, for the class's teacher. */

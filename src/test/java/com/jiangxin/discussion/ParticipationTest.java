@@ -122,4 +122,26 @@ class ParticipationTest {
     assertEquals(0, all.get(room.student(1).id()).get(room.assignmentId()).posts());
     assertTrue(repo.participationByClass(999_999).await().isEmpty());
   }
+
+  @Test
+  @DisplayName("the class gradebook shows each student's participation per assignment, in JSON and on the page")
+  void inTheGradebook() {
+    HttpResponse<Buffer> r = server.get("/api/v1/classes/" + room.classId() + "/gradebook", room.teacher().token());
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    JsonObject active = r.bodyAsJsonObject().getJsonArray("students").stream().map(o -> (JsonObject) o)
+      .filter(st -> st.getLong("id") == room.student(0).id()).findFirst().orElseThrow();
+    JsonObject talk = active.getJsonObject("results").getJsonObject(Long.toString(room.assignmentId()))
+      .getJsonObject("participation");
+    assertEquals(2, talk.getInteger("posts"));
+    assertEquals(1, talk.getInteger("replies"));
+    assertEquals(1, talk.getInteger("comments"));
+    JsonObject other = active.getJsonObject("results").getJsonObject(Long.toString(secondAssignment))
+      .getJsonObject("participation");
+    assertEquals(0, other.getInteger("posts") + other.getInteger("replies") + other.getInteger("comments"));
+
+    Accounts.Session session = Accounts.session(server, room.teacher());
+    String page = server.client.get("/classes/" + room.classId() + "/gradebook")
+      .putHeader("Cookie", "jx_sid=" + session.sid()).send().await().bodyAsString();
+    assertTrue(page.contains("title=\"讨论：发帖 2，回复 1，批注 1\">议4</span>"), page);
+  }
 }
