@@ -214,6 +214,9 @@ public final class AttemptService {
       if (t.submitted()) {
         return Future.failedFuture(HttpError.conflict("这次作答已经提交，答案不能再改。"));
       }
+      if (t.deadline() != null && clock.millis() > t.deadline()) {
+        return Future.failedFuture(HttpError.conflict("已过截止时间，答案不能再改。"));
+      }
       JsonObject merged = merge(t, answers);
       return pool.preparedQuery(AttemptSql.SAVE_ANSWERS)
         .execute(Tuple.of(merged.encode(), clock.millis(), id))

@@ -247,6 +247,8 @@ class AssignmentAttemptTest {
     assertEquals(409, r.statusCode());
     assertTrue(r.bodyAsJsonObject().getString("error").contains("截止"));
     assertEquals("in_progress", server.get("/api/v1/attempts/" + id, token).bodyAsJsonObject().getString("status"));
+    assertEquals(409, server.putJson("/api/v1/attempts/" + id + "/answers", new JsonObject(), token).statusCode(),
+      "answers cannot be changed after the deadline either");
     assertEquals(409, server.postJson("/api/v1/assignments/" + a + "/attempts", new JsonObject(), students.get(5)).statusCode(),
       "no new attempt after the due time either");
   }
