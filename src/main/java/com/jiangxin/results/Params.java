@@ -1,9 +1,9 @@
 package com.jiangxin.results;
 
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Requests;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -17,16 +17,7 @@ final class Params {
 
   /** A numeric id from the path; anything else is a 404 (there is no such thing). */
   static long id(RoutingContext ctx, String name) {
-    String s = ctx.pathParam(name);
-    try {
-      long id = Long.parseLong(s);
-      if (id > 0) {
-        return id;
-      }
-    } catch (NumberFormatException ignored) {
-      // answered below
-    }
-    throw HttpError.notFound("没有这个编号：" + AnswerCounts.shorten(String.valueOf(s), 20));
+    return Requests.id(ctx, name);
   }
 
   /** An optional whole-number query parameter within bounds; 400 otherwise. */
@@ -47,18 +38,7 @@ final class Params {
   }
 
   static JsonObject jsonBody(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
-      throw HttpError.badRequest("请求体须为 JSON 对象。");
-    }
-    try {
-      JsonObject body = ctx.body().asJsonObject();
-      if (body == null) {
-        throw HttpError.badRequest("请求体须为 JSON 对象。");
-      }
-      return body;
-    } catch (DecodeException | ClassCastException e) {
-      throw HttpError.badRequest("请求体须为 JSON 对象。");
-    }
+    return Requests.jsonBody(ctx);
   }
 
   /**
