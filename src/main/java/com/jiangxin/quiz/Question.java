@@ -17,9 +17,12 @@ import java.util.function.Function;
  * @param paragraph   the number of the reading's paragraph holding the evidence
  * @param explanation why the answer is right, with {@code {p}} already replaced by the paragraph number
  * @param type        the question type, carrying its options, key and grading rule
+ * @param level       what the question asks of a reader: recall, understanding or inference
+ * @param note        a teacher's note (e.g. where the speech itself is mistaken), or null
  */
 public record Question(String id, String prompt, double points, String example, String evidence,
-                       int paragraph, String explanation, QuestionType type) {
+                       int paragraph, String explanation, QuestionType type, Level level,
+                       String note) {
 
   public Question {
     Objects.requireNonNull(id, "id");
@@ -28,6 +31,7 @@ public record Question(String id, String prompt, double points, String example, 
     Objects.requireNonNull(evidence, "evidence");
     Objects.requireNonNull(explanation, "explanation");
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(level, "level");
     if (!(points > 0) || Double.isInfinite(points)) {
       throw new IllegalArgumentException("points must be a positive number: " + points);
     }
@@ -71,11 +75,16 @@ public record Question(String id, String prompt, double points, String example, 
 
   /** Everything: the student view plus example, evidence, paragraph, explanation and the key. */
   public JsonObject teacherView() {
-    return studentView()
+    JsonObject view = studentView()
         .put("example", example)
         .put("evidence", evidence)
         .put("paragraph", paragraph)
         .put("explanation", explanation)
+        .put("level", level.label())
         .mergeIn(type.teacherExtras());
+    if (note != null) {
+      view.put("note", note);
+    }
+    return view;
   }
 }

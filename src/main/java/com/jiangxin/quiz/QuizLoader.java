@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 public final class QuizLoader {
   private static final Pattern QUESTION_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Set<String> COMMON_KEYS =
-      Set.of("type", "example", "points", "prompt", "evidence", "explanation");
+      Set.of("type", "example", "points", "prompt", "evidence", "explanation", "level", "note");
   private static final Set<String> LABELLED_KEYS = Set.of("option", "left", "right", "item");
   private static final Map<String, Set<String>> TYPE_KEYS = Map.of(
       SingleChoice.NAME, Set.of("answer", "option"),
@@ -376,8 +376,23 @@ public final class QuizLoader {
               + reading.id() + ": '" + shorten(evidence.text()) + "'"));
       Field explanation = require(raw, "explanation");
       QuestionType questionType = type(raw, typeName);
+      Level level = level(raw.fields.get("level"));
+      Field note = raw.fields.get("note");
+      if (note != null && note.text().isEmpty()) {
+        throw error(note.line, "empty 'note:'");
+      }
       return new Question(raw.id, prompt.text(), points, example.text(), evidence.text(), paragraph,
-          explanation.text().replace("{p}", String.valueOf(paragraph)), questionType);
+          explanation.text().replace("{p}", String.valueOf(paragraph)), questionType, level,
+          note == null ? null : note.text());
+    }
+
+    private Level level(Field field) {
+      if (field == null) {
+        return Level.RECALL;
+      }
+      return Level.parse(field.text())
+          .orElseThrow(() -> error(field.line, "level must be one of " + Level.NAMES + ", got '"
+              + field.text() + "'"));
     }
 
     private double points(Field field) {
