@@ -3,6 +3,7 @@ package com.jiangxin;
 import com.jiangxin.account.AccountRepository;
 import com.jiangxin.account.AccountRoutes;
 import com.jiangxin.account.Auth;
+import com.jiangxin.account.PasswordHashing;
 import com.jiangxin.classroom.Classroom;
 import com.jiangxin.classroom.DemoSeed;
 import com.jiangxin.content.Reading;
@@ -19,6 +20,7 @@ import com.jiangxin.reading.ReadingRoutes;
 import com.jiangxin.results.DemoAttempts;
 import com.jiangxin.results.Results;
 import com.jiangxin.web.ApiDocs;
+import com.jiangxin.web.ConnectionGuard;
 import com.jiangxin.web.Templates;
 import com.jiangxin.web.WebSetup;
 import io.vertx.core.Context;
@@ -147,7 +149,8 @@ public class App extends VerticleBase {
           .compose(loaded -> {
             pool = Database.openPool(vertx, config);
             ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
-            AccountRepository accounts = new AccountRepository(vertx, pool);
+            AccountRepository accounts = new AccountRepository(pool,
+              new PasswordHashing(vertx, config.limits().hashThreads(), config.limits().hashQueue()));
             // The pool connects once the migrations are done: a connection opened while Flyway
             // still changes the schema can see the database closed under it.
             return migrated
@@ -159,7 +162,9 @@ public class App extends VerticleBase {
               .compose(ok -> accounts.csrfKey())
               .compose(key -> {
                 router = routes(loaded, catalog, accounts, new Auth(accounts, key));
-                return vertx.createHttpServer(WebSetup.serverOptions()).requestHandler(router).listen(config.port());
+                return new ConnectionGuard(vertx, config.limits())
+                  .install(vertx.createHttpServer(WebSetup.serverOptions(config.limits())), router)
+                  .listen(config.port());
               })
               .onSuccess(s -> warmUp(loaded.templates()));
           })
@@ -193,7 +198,7 @@ public class App extends VerticleBase {
     ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
     QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
-    AccountRoutes.mount(router, accounts, auth);
+    AccountRoutes.mount(router, vertx, accounts, auth, config.limits());
     AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
     Classroom.mount(router, vertx, pool, catalog);
     Results.mount(router, pool, loaded.quizzes(), catalog);

@@ -14,9 +14,59 @@ import java.util.Optional;
  * @param demo       seed a demo classroom on start ({@code DEMO=1})
  * @param devTemplates reload templates from {@code src/main/resources/templates} on every request
  *                   ({@code VERTXWEB_ENVIRONMENT=dev})
+ * @param limits     what one client may take of the server (see {@link Limits})
  */
 public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Path> quizzesDir,
-                     boolean demo, boolean devTemplates) {
+                     boolean demo, boolean devTemplates, Limits limits) {
+
+  /**
+   * What one client may take of the server; each has a default and an environment variable.
+   *
+   * @param idleTimeoutSeconds     a connection with nothing read or written for this long is closed ({@code IDLE_TIMEOUT_SECONDS}, 120)
+   * @param headerTimeoutSeconds   a connection whose request head has not arrived this long after it opened is closed ({@code HEADER_TIMEOUT_SECONDS}, 10)
+   * @param bodyTimeoutSeconds     a request whose body has not arrived this long after its head is closed ({@code BODY_TIMEOUT_SECONDS}, 30)
+   * @param connectionsPerAddress  open connections one client address may hold; more are closed at once ({@code CONNECTIONS_PER_ADDRESS}, 256)
+   * @param hashThreads            passwords hashed at the same time ({@code HASH_THREADS}, half the cores, at least 1)
+   * @param hashQueue              passwords waiting to be hashed; beyond it 503 ({@code HASH_QUEUE}, 32)
+   * @param loginBurstPerAddress   logins (right or wrong) from one address at once before one per {@link #LOGIN_INTERVAL} ({@code LOGIN_BURST_PER_ADDRESS}, 200)
+   * @param registerBurstPerAddress registrations from one address at once before one per {@link #REGISTER_INTERVAL} ({@code REGISTER_BURST_PER_ADDRESS}, 50)
+   */
+  public record Limits(int idleTimeoutSeconds, int headerTimeoutSeconds, int bodyTimeoutSeconds,
+                       int connectionsPerAddress, int hashThreads, int hashQueue,
+                       int loginBurstPerAddress, int registerBurstPerAddress) {
+    /** After the burst, one login per address per this interval. */
+    public static final java.time.Duration LOGIN_INTERVAL = java.time.Duration.ofMillis(500);
+    /** After the burst, one registration per address per this interval. */
+    public static final java.time.Duration REGISTER_INTERVAL = java.time.Duration.ofSeconds(5);
+
+    static Limits from(Map<String, String> env) {
+      return new Limits(
+        positive(env, "IDLE_TIMEOUT_SECONDS", 120),
+        positive(env, "HEADER_TIMEOUT_SECONDS", 10),
+        positive(env, "BODY_TIMEOUT_SECONDS", 30),
+        positive(env, "CONNECTIONS_PER_ADDRESS", 256),
+        positive(env, "HASH_THREADS", Math.max(1, Runtime.getRuntime().availableProcessors() / 2)),
+        positive(env, "HASH_QUEUE", 32),
+        positive(env, "LOGIN_BURST_PER_ADDRESS", 200),
+        positive(env, "REGISTER_BURST_PER_ADDRESS", 50));
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+      String text = env.get(name);
+      if (text == null || text.isBlank()) {
+        return fallback;
+      }
+      try {
+        int value = Integer.parseInt(text.trim());
+        if (value > 0) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(name + " must be a positive whole number, not '" + text.trim() + "'");
+    }
+  }
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -38,7 +88,8 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       nonBlank(env.get("DB_URL")),
       nonBlank(env.get("QUIZZES_DIR")).map(p -> Path.of(p).toAbsolutePath().normalize()),
       "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
-      "dev".equals(env.get("VERTXWEB_ENVIRONMENT")));
+      "dev".equals(env.get("VERTXWEB_ENVIRONMENT")),
+      Limits.from(env));
   }
 
   /** The JDBC URL to open: {@code DB_URL}, or an H2 file database in the data folder. */

@@ -20,12 +20,17 @@ public final class AccountRepository {
   static final Duration SESSION_LIFETIME = Duration.ofDays(14);
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,31}");
 
-  private final Vertx vertx;
   private final Pool pool;
+  private final PasswordHashing hashing;
 
+  /** Accounts hashing on a queue of one thread and 32 places (for tools and tests). */
   public AccountRepository(Vertx vertx, Pool pool) {
-    this.vertx = vertx;
+    this(pool, new PasswordHashing(vertx, 1, 32));
+  }
+
+  public AccountRepository(Pool pool, PasswordHashing hashing) {
     this.pool = pool;
+    this.hashing = hashing;
   }
 
   /** A new account's fields as typed, before they are checked. */
@@ -59,7 +64,10 @@ public final class AccountRepository {
     return Optional.empty();
   }
 
-  /** Checks the fields, hashes the password off the event loop and inserts the account. 409 if taken. */
+  /**
+   * Checks the fields, hashes the password off the event loop and inserts the account. 409 if
+   * taken: a taken username is found before the slow hash, so asking for one costs a query only.
+   */
   public Future<User> register(NewUser in) {
     String username = normaliseUsername(in.username());
     String displayName = in.displayName() == null ? "" : in.displayName().strip();
@@ -69,7 +77,8 @@ public final class AccountRepository {
     if (problem.isPresent()) {
       return Future.failedFuture(HttpError.badRequest(problem.get()));
     }
-    return vertx.executeBlocking(() -> Passwords.hash(in.password()), false)
+    return usernameTaken(username)
+      .compose(taken -> taken ? Future.failedFuture(taken(username)) : hashing.run(() -> Passwords.hash(in.password())))
       .compose(hash -> insertUser(pool, username, displayName, in.role(), hash, in.mustChangePassword()));
   }
 
@@ -79,8 +88,11 @@ public final class AccountRepository {
     return client.preparedQuery(AccountSql.INSERT_USER)
       .execute(Tuple.of(username, displayName, role.code(), hash, mustChange, System.currentTimeMillis()))
       .map(rows -> new User(Sql.generatedId(rows), username, displayName, role, mustChange))
-      .recover(e -> Future.failedFuture(Sql.isUniqueViolation(e)
-        ? HttpError.conflict("用户名 " + username + " 已被使用，请换一个。") : e));
+      .recover(e -> Future.failedFuture(Sql.isUniqueViolation(e) ? taken(username) : e));
+  }
+
+  private static HttpError taken(String username) {
+    return HttpError.conflict("用户名 " + username + " 已被使用，请换一个。");
   }
 
   public Future<Boolean> usernameTaken(String username) {
@@ -96,8 +108,8 @@ public final class AccountRepository {
         Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
         String hash = row == null ? null : row.getString("PASSWORD_HASH");
         // verify even for unknown users, so timing does not reveal which usernames exist
-        return vertx.executeBlocking(() -> Passwords.verify(hash != null ? hash : DummyHash.VALUE,
-            password == null ? "" : password), false)
+        return hashing.run(() -> Passwords.verify(hash != null ? hash : DummyHash.VALUE,
+            password == null ? "" : password))
           .map(ok -> ok && row != null ? Optional.of(toUser(row)) : Optional.<User>empty());
       });
   }
@@ -121,12 +133,12 @@ public final class AccountRepository {
     return pool.preparedQuery(AccountSql.HASH_BY_ID).execute(Tuple.of(user.id()))
       .compose(rows -> {
         String hash = rows.iterator().next().getString("PASSWORD_HASH");
-        return vertx.executeBlocking(() -> {
+        return hashing.run(() -> {
           if (!Passwords.verify(hash, current == null ? "" : current)) {
             throw HttpError.badRequest("当前密码不对。");
           }
           return Passwords.hash(next);
-        }, false);
+        });
       })
       .compose(newHash -> pool.withTransaction(conn -> conn.preparedQuery(AccountSql.UPDATE_PASSWORD)
         .execute(Tuple.of(newHash, user.id()))
