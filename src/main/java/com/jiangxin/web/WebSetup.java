@@ -28,11 +28,14 @@ public final class WebSetup {
    * The HTTP server's options. A form field may be as large as the largest body limit (each route's
    * own limit still holds): the default 8 KB refuses a 2000-character Chinese post typed into a
    * page's form (9 bytes a character once encoded). A connection with nothing read or written for
-   * the idle timeout is closed; live updates write a heartbeat well within it.
+   * the idle timeout is closed; live updates write a heartbeat well within it. Cleartext HTTP/2
+   * stays off: while the server waits to tell it from HTTP/1 a connection has no handler at all,
+   * so no cap or timeout could reach one that sends a few bytes and stops.
    */
   public static HttpServerOptions serverOptions(Config.Limits limits) {
     return new HttpServerOptions().setMaxFormAttributeSize((int) MAX_BODY)
-      .setIdleTimeout(limits.idleTimeoutSeconds());
+      .setIdleTimeout(limits.idleTimeoutSeconds())
+      .setHttp2ClearTextEnabled(false);
   }
 
   public static Router baseRouter(Vertx vertx, Templates templates) {

@@ -57,6 +57,12 @@ public final class TestServer implements AutoCloseable {
   /** Starts on a given data folder (for restart tests); extra settings as environment variables. */
   public static TestServer start(Path dataDir, Map<String, String> env, boolean ownsDataDir) {
     Map<String, String> all = new HashMap<>(env);
+    // A test class registers and logs in hundreds of accounts from one address, often in
+    // parallel: the per-address rate limits and the hashing queue are raised unless a test sets
+    // them (the tests of those limits do).
+    all.putIfAbsent("LOGIN_BURST_PER_ADDRESS", "100000");
+    all.putIfAbsent("REGISTER_BURST_PER_ADDRESS", "100000");
+    all.putIfAbsent("HASH_QUEUE", "10000");
     all.put("PORT", "0");
     all.put("DATA_DIR", dataDir.toString());
     Config config = Config.from(all);
