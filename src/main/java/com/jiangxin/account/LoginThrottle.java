@@ -17,7 +17,7 @@ import java.util.List;
  *   60 s between attempts. This is the throttle a guesser meets; a classmate on the same school
  *   network slows only that pair, and the owner waits at most a minute.</li>
  *   <li><b>account</b> (from every address): {@value #ACCOUNT_FREE}, then 1 s doubling to 30 s, for
- *   guessing spread over many addresses. One address cannot reach it before its own pair wait.</li>
+ *   guessing spread over many addresses; beyond it the owner waits at most 30 s between tries.</li>
  *   <li><b>address</b> (for every account): {@value #ADDRESS_FREE}, then 1 s doubling to 10 s, for
  *   one address trying many accounts; a school behind one address waits seconds, never more.</li>
  *   <li><b>address rate</b>: every login, right or wrong, a burst then one per 0.5 s, because each
