@@ -250,6 +250,7 @@ public final class AccountRoutes {
       })
       .onFailure(e -> {
         if (e instanceof HttpError h) {
+          RetryLater.hint(ctx, e);
           renderAccountError(ctx, h.status(), h.getMessage());
         } else {
           ctx.fail(e);
