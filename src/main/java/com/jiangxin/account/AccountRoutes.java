@@ -18,13 +18,16 @@ import java.util.Optional;
 
 /** Register, log in and out, change password: as pages and as the JSON API. */
 public final class AccountRoutes {
+  private final Vertx vertx;
   private final AccountRepository accounts;
   private final Auth auth;
   private final LoginThrottle throttle;
   /** Registrations per client address: a burst, then one per {@link Config.Limits#REGISTER_INTERVAL}. */
   private final Throttle registrations;
 
-  private AccountRoutes(AccountRepository accounts, Auth auth, LoginThrottle throttle, Throttle registrations) {
+  private AccountRoutes(Vertx vertx, AccountRepository accounts, Auth auth, LoginThrottle throttle,
+                        Throttle registrations) {
+    this.vertx = vertx;
     this.accounts = accounts;
     this.auth = auth;
     this.throttle = throttle;
@@ -32,7 +35,7 @@ public final class AccountRoutes {
   }
 
   public static void mount(Router router, Vertx vertx, AccountRepository accounts, Auth auth, Config.Limits limits) {
-    AccountRoutes r = new AccountRoutes(accounts, auth, LoginThrottle.shared(vertx, limits),
+    AccountRoutes r = new AccountRoutes(vertx, accounts, auth, LoginThrottle.shared(vertx, limits),
       Throttle.shared(vertx, "register", Throttle.Policy.rate(limits.registerBurstPerAddress(),
         Config.Limits.REGISTER_INTERVAL, Duration.ofMinutes(10)), LoginThrottle.MAX_KEYS));
     router.post("/api/v1/auth/register").handler(r::registerJson);
@@ -55,7 +58,7 @@ public final class AccountRoutes {
   private void registerJson(RoutingContext ctx) {
     Optional<RetryLater> slow = tooManyRegistrations(ctx);
     if (slow.isPresent()) {
-      ctx.fail(slow.get());
+      RetryLater.later(vertx, slow.get()).onFailure(ctx::fail);
       return;
     }
     JsonObject body = Requests.jsonBody(ctx);
@@ -122,15 +125,18 @@ public final class AccountRoutes {
     String address = Requests.clientAddress(ctx);
     long wait = throttle.begin(username, address);
     if (wait > 0) {
-      return Future.failedFuture(new RetryLater(429, "登录尝试太多，请 " + wait + " 秒后再试。", wait));
+      return RetryLater.later(vertx, new RetryLater(429, "登录尝试太多，请 " + wait + " 秒后再试。", wait));
     }
-    return accounts.authenticate(username, password).compose(found -> {
-      if (found.isPresent()) {
-        throttle.succeeded(username, address);
-        return Future.succeededFuture(found.get());
-      }
-      return Future.failedFuture(new HttpError(401, "用户名或密码不对。"));
-    });
+    return accounts.authenticate(username, password)
+      // shed by a busy server, the password was never checked: that try is not a failure
+      .onFailure(e -> throttle.notChecked(username, address))
+      .compose(found -> {
+        if (found.isPresent()) {
+          throttle.succeeded(username, address);
+          return Future.succeededFuture(found.get());
+        }
+        return Future.failedFuture(new HttpError(401, "用户名或密码不对。"));
+      });
   }
 
   /** A refusal when this address has registered too often just now; counts the attempt otherwise. */
@@ -196,7 +202,7 @@ public final class AccountRoutes {
     String username = form.get("username");
     String displayName = form.get("displayName");
     Optional<RetryLater> slow = tooManyRegistrations(ctx);
-    Future<User> created = slow.isPresent() ? Future.failedFuture(slow.get())
+    Future<User> created = slow.isPresent() ? RetryLater.later(vertx, slow.get())
       : role.isEmpty()
       ? Future.failedFuture(HttpError.badRequest("请选择身份：老师或学生。"))
       : accounts.register(new AccountRepository.NewUser(username, form.get("password"), displayName, role.get(), false));

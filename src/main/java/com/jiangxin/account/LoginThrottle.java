@@ -95,6 +95,13 @@ public final class LoginThrottle {
     address.forgive(from);
   }
 
+  /** The password could not be checked (the server was busy): the try counts for nothing. */
+  public void notChecked(String username, String from) {
+    pair.forgive(pairKey(username, from));
+    account.forgive(username);
+    address.forgive(from);
+  }
+
   private record Counted(Throttle throttle, String key) {
   }
 

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Where passwords are hashed and checked: a few threads of their own and a short queue, shared by
  * every verticle instance. Hashing is slow on purpose, so a flood of logins or registrations must
  * not take the workers the database needs, nor queue without end: when the threads are busy and
- * the queue is full the request is refused at once with 503 and {@code Retry-After}.
+ * the queue is full the request is refused with 503 and {@code Retry-After}, without waiting for a
+ * thread (see {@link RetryLater#later} for the short pause before the answer).
  */
 public final class PasswordHashing {
   private static final String NAME = "jiangxin-password-hashing";
@@ -24,6 +25,7 @@ public final class PasswordHashing {
     final AtomicInteger count = new AtomicInteger();
   }
 
+  private final Vertx vertx;
   private final WorkerExecutor executor;
   private final AtomicInteger inFlight;
   private final int capacity;
@@ -34,6 +36,7 @@ public final class PasswordHashing {
    * @param queue   hashes that may wait for a thread
    */
   public PasswordHashing(Vertx vertx, int threads, int queue) {
+    this.vertx = vertx;
     this.executor = vertx.createSharedWorkerExecutor(NAME, threads);
     LocalMap<String, InFlight> shared = vertx.sharedData().getLocalMap(NAME);
     this.inFlight = shared.computeIfAbsent("in-flight", k -> new InFlight()).count;
@@ -48,7 +51,7 @@ public final class PasswordHashing {
       inFlight.decrementAndGet();
       // about the time the queue ahead needs to drain, counting a hash as a quarter second
       long seconds = Math.max(1, (capacity / threads + 3) / 4);
-      return Future.failedFuture(new RetryLater(503, "服务器正忙，请 " + seconds + " 秒后再试。", seconds));
+      return RetryLater.later(vertx, new RetryLater(503, "服务器正忙，请 " + seconds + " 秒后再试。", seconds));
     }
     return executor.executeBlocking(work, false).andThen(done -> inFlight.decrementAndGet());
   }
