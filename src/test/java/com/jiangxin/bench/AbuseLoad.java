@@ -40,8 +40,9 @@ import java.util.concurrent.atomic.LongAdder;
  * on loopback. The attacker speaks from 127.0.0.2 (and further 127.0.0.x), the measured visitor
  * from 127.0.0.1, so the server sees them as different computers.
  * <ul>
- *   <li>{@code slow}: one address opens 20,000 connections, each with half a request head, and
- *   holds them; meanwhile /health and a login are timed twice a second.</li>
+ *   <li>{@code slow}: one address opens 20,000 connections, each with half a request head, then
+ *   for 20 s reopens every one the server closes; meanwhile /health is timed every 0.1 s and a
+ *   login every 0.6 s.</li>
  *   <li>{@code hash [ADDRESSES]}: 200 concurrent loops register new accounts, register taken
  *   usernames and log in, for 30 s, from one address (default) or spread over ADDRESSES addresses;
  *   meanwhile /health is timed every 50 ms.</li>
@@ -51,6 +52,7 @@ public final class AbuseLoad {
   private static final int SLOW_CONNECTIONS = 20_000;
   /** The client's own socket budget: the process may hold 20,000 descriptors in all. */
   private static final int CLIENT_SOCKET_BUDGET = 15_000;
+  private static final Duration HOLD = Duration.ofSeconds(20);
   private static final int LOOPS = 200;
   private static final Duration HASH_RUN = Duration.ofSeconds(30);
   private static final String PASSWORD = "load-password-1";
@@ -95,10 +97,19 @@ public final class AbuseLoad {
     AtomicInteger failures = new AtomicInteger();
     AtomicInteger loginRefused = new AtomicInteger();
     AtomicBoolean running = new AtomicBoolean(true);
-    Thread probe = new Thread(() -> {
+    Thread healthProbe = new Thread(() -> {
       while (running.get()) {
         try {
           health.add(timed(() -> get(http, base + "/health")));
+          Thread.sleep(100);
+        } catch (Exception e) {
+          failures.incrementAndGet();
+        }
+      }
+    }, "health-probe");
+    Thread loginProbe = new Thread(() -> {
+      while (running.get()) {
+        try {
           login.add(timed(() -> {
             HttpResponse<String> r = post(http, base + "/api/v1/auth/login",
               new JsonObject().put("username", user).put("password", PASSWORD));
@@ -107,13 +118,13 @@ public final class AbuseLoad {
             }
             return r;
           }));
-          // two logins a second at most: the visitor stays within the per-address login rate
-          Thread.sleep(500);
+          // under two logins a second: the visitor stays within the per-address login rate
+          Thread.sleep(600);
         } catch (Exception e) {
           failures.incrementAndGet();
         }
       }
-    }, "probe");
+    }, "login-probe");
 
     ByteBuffer partial = ByteBuffer.wrap("GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: "
       .getBytes(StandardCharsets.US_ASCII));
@@ -122,45 +133,74 @@ public final class AbuseLoad {
     int opened = 0;
     int refused = 0;
     int closedByServer = 0;
-    int heldMost = 0;
     long began = System.nanoTime();
     long deadline = began + Duration.ofSeconds(90).toNanos();
-    probe.start();
+    healthProbe.start();
+    loginProbe.start();
     while (opened + refused < SLOW_CONNECTIONS && System.nanoTime() < deadline) {
       for (int i = 0; i < 100 && opened + refused < SLOW_CONNECTIONS && selector.keys().size() < CLIENT_SOCKET_BUDGET; i++) {
         try {
-          SocketChannel ch = SocketChannel.open();
-          ch.bind(new InetSocketAddress("127.0.0.2", 0));
-          ch.connect(server);
-          ch.write(partial.duplicate());
-          ch.configureBlocking(false);
-          ch.register(selector, SelectionKey.OP_READ);
+          open(selector, server, partial);
           opened++;
         } catch (IOException e) {
           refused++;
         }
       }
       closedByServer += reap(selector);
-      heldMost = Math.max(heldMost, selector.keys().size());
     }
     double openSeconds = (System.nanoTime() - began) / 1e9;
-    long holdUntil = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    int healthInBurst = health.size();
+    int loginInBurst = login.size();
+    // then keep trying to hold 20,000: every connection the server closes is opened again, at up
+    // to 500 a second (the loopback has about 28,000 ports for one address to use in a minute)
+    long holdUntil = System.nanoTime() + HOLD.toNanos();
+    int reopened = 0;
     while (System.nanoTime() < holdUntil) {
       closedByServer += reap(selector);
+      for (int i = 0; i < 25 && selector.keys().size() < SLOW_CONNECTIONS; i++) {
+        try {
+          open(selector, server, partial);
+          reopened++;
+        } catch (IOException e) {
+          refused++;
+        }
+      }
       Thread.sleep(50);
     }
+    closedByServer += reap(selector);
     int stillOpen = selector.keys().size();
     running.set(false);
-    probe.join();
+    healthProbe.join();
+    loginProbe.join();
     for (SelectionKey k : selector.keys()) {
       k.channel().close();
     }
-    System.out.printf("slow: %,d connections opened from 127.0.0.2 in %.1f s (%,d refused by the kernel); "
-        + "the server closed %,d; the most held open at once %,d; still open after 15 s more %,d%n",
-      opened, openSeconds, refused, closedByServer, heldMost, stillOpen);
-    report("/health during the flood", health);
-    report("login during the flood", login);
+    System.out.printf("slow: %,d connections opened from 127.0.0.2 in %.1f s, then %,d more over %d s to replace "
+        + "those the server closed (%,d refused by the kernel); the server closed %,d in all; "
+        + "open at the end %,d%n",
+      opened, openSeconds, reopened, HOLD.toSeconds(), refused, closedByServer, stillOpen);
+    report("/health while the 20,000 open", health.subList(0, healthInBurst));
+    report("login while the 20,000 open", login.subList(0, loginInBurst));
+    report("/health while held and reopened", health.subList(healthInBurst, health.size()));
+    report("login while held and reopened", login.subList(loginInBurst, login.size()));
+    report("/health over the whole run", health);
+    report("login over the whole run", login);
     System.out.printf("probe failures (no answer or 5xx): %d; logins not answered 200: %d%n", failures.get(), loginRefused.get());
+  }
+
+  /** Opens one connection from the attacker's address and sends it half a request head. */
+  private static void open(Selector selector, InetSocketAddress server, ByteBuffer partial) throws IOException {
+    SocketChannel ch = SocketChannel.open();
+    try {
+      ch.bind(new InetSocketAddress("127.0.0.2", 0));
+      ch.connect(server);
+      ch.write(partial.duplicate());
+      ch.configureBlocking(false);
+      ch.register(selector, SelectionKey.OP_READ);
+    } catch (IOException e) {
+      ch.close();
+      throw e;
+    }
   }
 
   /** Closes the sockets the server has closed; how many. */
