@@ -77,6 +77,9 @@ public final class AccountRepository {
     if (problem.isPresent()) {
       return Future.failedFuture(HttpError.badRequest(problem.get()));
     }
+    if (hashing.full()) {
+      return hashing.refusal();
+    }
     return usernameTaken(username)
       .compose(taken -> taken ? Future.failedFuture(taken(username)) : hashing.run(() -> Passwords.hash(in.password())))
       .compose(hash -> insertUser(pool, username, displayName, in.role(), hash, in.mustChangePassword()));
@@ -103,6 +106,9 @@ public final class AccountRepository {
   /** The account if the password matches; empty otherwise (same answer for unknown users). */
   public Future<Optional<User>> authenticate(String username, String password) {
     String name = normaliseUsername(username);
+    if (hashing.full()) {
+      return hashing.refusal();
+    }
     return pool.preparedQuery(AccountSql.USER_WITH_HASH_BY_USERNAME).execute(Tuple.of(name))
       .compose(rows -> {
         Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;

@@ -49,10 +49,23 @@ public final class PasswordHashing {
     int position = inFlight.incrementAndGet();
     if (position > capacity) {
       inFlight.decrementAndGet();
-      // about the time the queue ahead needs to drain, counting a hash as a quarter second
-      long seconds = Math.max(1, (capacity / threads + 3) / 4);
-      return RetryLater.later(vertx, new RetryLater(503, "服务器正忙，请 " + seconds + " 秒后再试。", seconds));
+      return refusal();
     }
     return executor.executeBlocking(work, false).andThen(done -> inFlight.decrementAndGet());
+  }
+
+  /**
+   * Whether a hash would be refused now: a cheap look before the database work that leads to a
+   * hash, so a flood that will be shed does not reach the database either.
+   */
+  public boolean full() {
+    return inFlight.get() >= capacity;
+  }
+
+  /** The 503 of a full queue, answered after the usual short pause. */
+  public <T> Future<T> refusal() {
+    // about the time the queue ahead needs to drain, counting a hash as a quarter second
+    long seconds = Math.max(1, (capacity / threads + 3) / 4);
+    return RetryLater.later(vertx, new RetryLater(503, "服务器正忙，请 " + seconds + " 秒后再试。", seconds));
   }
 }

@@ -77,6 +77,12 @@ public final class AbuseLoad {
       throw new IllegalStateException("could not register the visitor: " + made);
     }
     try {
+      List<Long> quiet = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        quiet.add(timed(() -> get(http, base + "/health")));
+        Thread.sleep(100);
+      }
+      report("/health before any attack (the machine's own noise)", quiet);
       if ("hash".equals(mode)) {
         hash(http, base, port, args.length > 1 ? Integer.parseInt(args[1]) : 1);
       } else {
