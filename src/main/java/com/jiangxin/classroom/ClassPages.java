@@ -79,7 +79,7 @@ final class ClassPages {
     model.put("error", error);
     String back = "/join" + (typed.isEmpty() ? "" : "?code=" + URLEncoder.encode(JoinCodes.normalise(typed), StandardCharsets.UTF_8));
     model.put("loginHref", "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
-    model.put("registerHref", "/register?role=student&next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+    model.put("backEncoded", URLEncoder.encode(back, StandardCharsets.UTF_8));
     Web.html(ctx, status, "classroom/join", model);
   }
 
