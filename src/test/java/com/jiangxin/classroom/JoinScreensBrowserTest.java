@@ -194,4 +194,28 @@ class JoinScreensBrowserTest {
       assertTrue(first.locator("dd").nth(4).innerText().strip().endsWith("/join"));
     }
   }
+
+  @Test
+  @DisplayName("the class page shows the join address and a QR code of it beside the code, from a phone to a projector")
+  void classPageShowsTheQrCode() {
+    JsonObject cls = newClass("高二（1）班");
+    try (BrowserContext context = browser.desktop()) {
+      Page page = signedIn(context);
+      for (int[] size : new int[][] {{360, 740}, {390, 844}, {1024, 768}, {1366, 768}, {1920, 1080}}) {
+        String name = size[0] + "x" + size[1];
+        page.setViewportSize(size[0], size[1]);
+        page.navigate(server.url("/classes/" + cls.getLong("id")));
+        Browser.screenshot(page, "class-page-" + name);
+        int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+        assertTrue(scrollWidth <= size[0], name + ": no sideways scrolling, the page is " + scrollWidth + " px wide");
+        Locator qr = page.locator(".join-panel svg.qr");
+        assertTrue(qr.isVisible(), name);
+        assertEquals("img", qr.getAttribute("role"));
+        assertTrue(qr.getAttribute("aria-label").contains(cls.getString("joinCode")), qr.getAttribute("aria-label"));
+        Map<String, Number> qrBox = box(qr);
+        assertTrue(d(qrBox, "width") >= 120 && d(qrBox, "bottom") <= size[1], name + ": the QR code is large enough to scan and on screen");
+        assertTrue(page.locator(".join-panel .join-url").innerText().endsWith("/join"), name);
+      }
+    }
+  }
 }
