@@ -19,6 +19,7 @@ import com.jiangxin.reading.ReadingRoutes;
 import com.jiangxin.results.DemoAttempts;
 import com.jiangxin.results.Results;
 import com.jiangxin.web.ApiDocs;
+import com.jiangxin.web.SiteAddress;
 import com.jiangxin.web.Templates;
 import com.jiangxin.web.WebSetup;
 import io.vertx.core.Context;
@@ -169,6 +170,7 @@ public class App extends VerticleBase {
         server = s;
         LOG.info("匠心课堂 is ready in {} ms: open http://localhost:{}/",
           (System.nanoTime() - preparation.began) / 1_000_000, s.actualPort());
+        LOG.info(siteAddress().announcement(s.actualPort()));
       })
       .onFailure(e -> releaseAll());
   }
@@ -195,10 +197,14 @@ public class App extends VerticleBase {
     QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
     AccountRoutes.mount(router, accounts, auth);
     AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
-    Classroom.mount(router, vertx, pool, catalog);
+    Classroom.mount(router, vertx, pool, catalog, siteAddress());
     Results.mount(router, pool, loaded.quizzes(), catalog);
     WebSetup.mountFallback(router);
     return router;
+  }
+
+  private SiteAddress siteAddress() {
+    return new SiteAddress(config.publicUrl(), config.lanAddress());
   }
 
   /** The database pool (tests use it to set up situations such as an expired deadline). */

@@ -1,6 +1,9 @@
 package com.jiangxin;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,13 +17,26 @@ import java.util.Optional;
  * @param demo       seed a demo classroom on start ({@code DEMO=1})
  * @param devTemplates reload templates from {@code src/main/resources/templates} on every request
  *                   ({@code VERTXWEB_ENVIRONMENT=dev})
+ * @param publicUrl  the address students use to reach the server ({@code PUBLIC_URL}), an absolute
+ *                   http(s) URL kept without its trailing slash; empty means "as the browser reached it"
+ * @param lanAddress this machine's address on the local network (an IPv4 address), shown to students
+ *                   instead of a loopback address when {@code PUBLIC_URL} is not set
  */
 public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Path> quizzesDir,
-                     boolean demo, boolean devTemplates) {
+                     boolean demo, boolean devTemplates, Optional<String> publicUrl,
+                     Optional<String> lanAddress) {
 
+  /** The environment of this process, and the LAN address found on this machine's network interfaces. */
   public static Config fromEnvironment() {
-    return from(System.getenv());
+    return from(System.getenv()).withLanAddress(LanAddress.detect());
   }
+
+  /**
+   * The settings in {@code env}. Looks at no network interface: {@link #lanAddress()} is empty
+   * (see {@link #fromEnvironment()} and {@link #withLanAddress(Optional)}).
+   *
+   * @throws IllegalArgumentException naming the setting that is wrong
+   */
 
   public static Config from(Map<String, String> env) {
     String portText = env.getOrDefault("PORT", "8080").trim();
@@ -38,7 +54,36 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       nonBlank(env.get("DB_URL")),
       nonBlank(env.get("QUIZZES_DIR")).map(p -> Path.of(p).toAbsolutePath().normalize()),
       "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
-      "dev".equals(env.get("VERTXWEB_ENVIRONMENT")));
+      "dev".equals(env.get("VERTXWEB_ENVIRONMENT")),
+      nonBlank(env.get("PUBLIC_URL")).map(Config::publicUrl),
+      Optional.empty());
+  }
+
+  /** The same settings with another LAN address. */
+  public Config withLanAddress(Optional<String> address) {
+    return new Config(port, dataDir, dbUrl, quizzesDir, demo, devTemplates, publicUrl, address);
+  }
+
+  /** Checks {@code PUBLIC_URL}: an absolute http(s) URL with a host, and no query or fragment. */
+  static String publicUrl(String text) {
+    String problem = "PUBLIC_URL must be the address students open, such as http://192.168.1.20:8080/ or "
+      + "https://class.example.org/, not '" + text + "'";
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(problem);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isEmpty()
+      || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    String url = uri.toString();
+    while (url.endsWith("/")) {
+      url = url.substring(0, url.length() - 1);
+    }
+    return url;
   }
 
   /** The JDBC URL to open: {@code DB_URL}, or an H2 file database in the data folder. */

@@ -158,6 +158,7 @@ public final class AccountRoutes {
     Map<String, Object> model = Web.model(ctx, "注册 · 匠心课堂");
     String role = ctx.request().getParam("role");
     model.put("roleTeacher", !"student".equals(role));
+    model.put("next", safeNext(ctx.request().getParam("next")));
     Web.html(ctx, "account/register", model);
   }
 
@@ -173,7 +174,9 @@ public final class AccountRoutes {
         auth.switchSession(ctx, sid, user);
         return user;
       }))
-      .onSuccess(user -> Web.redirect(ctx, user.isTeacher() ? "/dashboard" : "/join"))
+      // a student who came from a join link (with its class code) goes back to it
+      .onSuccess(user -> Web.redirect(ctx, user.isTeacher() ? "/dashboard"
+        : Optional.ofNullable(safeNext(form.get("next"))).orElse("/join")))
       .onFailure(e -> {
         if (!(e instanceof HttpError h)) {
           ctx.fail(e);
@@ -184,6 +187,7 @@ public final class AccountRoutes {
         model.put("username", username);
         model.put("displayName", displayName);
         model.put("roleTeacher", !"student".equals(form.get("role")));
+        model.put("next", safeNext(form.get("next")));
         Web.html(ctx, h.status(), "account/register", model);
       });
   }

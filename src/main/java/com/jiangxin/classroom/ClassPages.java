@@ -5,6 +5,7 @@ import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.SiteAddress;
 import com.jiangxin.web.Times;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
@@ -27,15 +28,19 @@ final class ClassPages {
   private final ClassroomRepository classes;
   private final AssignmentRepository assignments;
   private final ReadingCatalog catalog;
+  private final SiteAddress site;
 
-  private ClassPages(ClassroomRepository classes, AssignmentRepository assignments, ReadingCatalog catalog) {
+  private ClassPages(ClassroomRepository classes, AssignmentRepository assignments, ReadingCatalog catalog,
+                     SiteAddress site) {
     this.classes = classes;
     this.assignments = assignments;
     this.catalog = catalog;
+    this.site = site;
   }
 
-  static void mount(Router router, ClassroomRepository classes, AssignmentRepository assignments, ReadingCatalog catalog) {
-    ClassPages p = new ClassPages(classes, assignments, catalog);
+  static void mount(Router router, ClassroomRepository classes, AssignmentRepository assignments, ReadingCatalog catalog,
+                    SiteAddress site) {
+    ClassPages p = new ClassPages(classes, assignments, catalog, site);
     router.get("/join").handler(p::showJoin);
     router.post("/join").handler(Auth::requirePageUser).handler(p::submitJoin);
     router.get("/classes/:id").handler(Auth::requirePageUser).handler(p::showClass);
@@ -72,8 +77,9 @@ final class ClassPages {
     String typed = code == null ? "" : code.strip();
     model.put("code", typed.length() > 20 ? typed.substring(0, 20) : typed);
     model.put("error", error);
-    String back = "/join" + (typed.isEmpty() ? "" : "?code=" + JoinCodes.normalise(typed));
+    String back = "/join" + (typed.isEmpty() ? "" : "?code=" + URLEncoder.encode(JoinCodes.normalise(typed), StandardCharsets.UTF_8));
     model.put("loginHref", "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+    model.put("backEncoded", URLEncoder.encode(back, StandardCharsets.UTF_8));
     Web.html(ctx, status, "classroom/join", model);
   }
 
@@ -95,7 +101,7 @@ final class ClassPages {
       Map<String, Object> model = Web.model(ctx, c.name() + " · 匠心课堂");
       Flash.from(ctx, model);
       model.put("cls", classModel(c));
-      model.put("siteUrl", siteUrl(ctx));
+      model.putAll(joinModel(ctx, c));
       List<Map<String, Object>> students = new ArrayList<>();
       for (Member m : roster) {
         Map<String, Object> s = new HashMap<>();
@@ -129,13 +135,20 @@ final class ClassPages {
     return m;
   }
 
-  /** The address students type, as the teacher's browser reached the server. */
-  static String siteUrl(RoutingContext ctx) {
-    String host = ctx.request().getHeader("Host");
-    if (host == null || host.isBlank() || host.length() > 200) {
-      host = "localhost";
-    }
-    return ctx.request().scheme() + "://" + host;
+  /**
+   * What students need to reach the class: {@code siteUrl} (the server's address), {@code joinUrl}
+   * (its join page), {@code onlyThisMachine} (that address works on this computer only) and
+   * {@code qr}, a QR code of the join page with the class's code filled in.
+   */
+  private Map<String, Object> joinModel(RoutingContext ctx, SchoolClass c) {
+    SiteAddress.Site s = site.of(ctx.request());
+    String withCode = s.url() + "/join?code=" + URLEncoder.encode(c.joinCode(), StandardCharsets.UTF_8);
+    Map<String, Object> m = new HashMap<>();
+    m.put("siteUrl", s.url());
+    m.put("joinUrl", s.url() + "/join");
+    m.put("onlyThisMachine", s.onlyThisMachine());
+    m.put("qr", JoinQr.model(withCode, "扫码加入班级 " + c.name() + "（班级码 " + c.joinCode() + "）"));
+    return m;
   }
 
   /** The join code alone, as large as the screen allows: for the projector. */
@@ -143,7 +156,7 @@ final class ClassPages {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id")).onSuccess(Requests.safely(ctx, c -> {
       Map<String, Object> model = Web.model(ctx, "班级码 " + c.joinCode() + " · " + c.name());
       model.put("cls", classModel(c));
-      model.put("siteUrl", siteUrl(ctx));
+      model.putAll(joinModel(ctx, c));
       model.put("bodyClass", "projector");
       Web.html(ctx, "classroom/code", model);
     })).onFailure(ctx::fail);
@@ -207,7 +220,7 @@ final class ClassPages {
   private void renderSlips(RoutingContext ctx, SchoolClass c, RosterResult result) {
     Map<String, Object> model = Web.model(ctx, "登录条 · " + c.name());
     model.put("cls", classModel(c));
-    model.put("siteUrl", siteUrl(ctx));
+    model.putAll(joinModel(ctx, c));
     model.put("created", result.created());
     model.put("enrolled", result.enrolled());
     model.put("hasCreated", !result.created().isEmpty());

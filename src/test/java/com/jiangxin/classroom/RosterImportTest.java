@@ -179,7 +179,7 @@ class RosterImportTest {
     String html = page.bodyAsString();
     assertTrue(html.contains("class=\"slip\""), "one slip per student");
     assertTrue(html.contains("导入班") && html.contains("欧阳娜娜") && html.contains(u));
-    assertTrue(html.contains("http://localhost:" + server.port() + "/login"), "the site address is on the slip");
+    assertTrue(html.contains("http://localhost:" + server.port() + "/join"), "the site address is on the slip");
     JsonArray roster = server.get("/api/v1/classes/" + id + "/students", teacher.token()).bodyAsJsonArray();
     assertEquals(1, roster.size());
 

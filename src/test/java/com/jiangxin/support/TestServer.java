@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -56,10 +57,27 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts on a given data folder (for restart tests); extra settings as environment variables. */
   public static TestServer start(Path dataDir, Map<String, String> env, boolean ownsDataDir) {
+    return start(dataDir, env, ownsDataDir, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts with settings that do not come from the environment, such as the machine's LAN address
+   * ({@code config -> config.withLanAddress(Optional.of("192.168.1.20"))}).
+   */
+  public static TestServer start(Map<String, String> env, UnaryOperator<Config> adjust) {
+    try {
+      return start(Files.createTempDirectory("jiangxin-test"), env, true, adjust);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static TestServer start(Path dataDir, Map<String, String> env, boolean ownsDataDir,
+                                  UnaryOperator<Config> adjust) {
     Map<String, String> all = new HashMap<>(env);
     all.put("PORT", "0");
     all.put("DATA_DIR", dataDir.toString());
-    Config config = Config.from(all);
+    Config config = adjust.apply(Config.from(all));
     Vertx vertx = Vertx.vertx();
     App app = new App(config);
     try {
