@@ -187,6 +187,9 @@ class AssignmentAttemptTest {
     assertTrue(q.containsKey("explanation") && q.containsKey("evidenceUrl") && q.getBoolean("correct"), q.encode());
   }
 
+  /** The fill-in about 方仲永 in 篇二, answered right. */
+  private static final Question FANG_FILL = com.jiangxin.support.BuiltInBank.first("pian-02", "方仲永", FillIn.class);
+
   @Test
   @DisplayName("immediate feedback shows right/wrong, the key, the explanation and a link to the evidence paragraph")
   void immediateFeedback() {
@@ -194,7 +197,7 @@ class AssignmentAttemptTest {
     String token = students.get(2);
     long id = startAttempt(a, token).getLong("id");
     JsonObject result = server.postJson("/api/v1/attempts/" + id + "/submit", new JsonObject().put("answers", new JsonObject()
-      .put("fangzhongyong-fate", "泯然众人")), token).bodyAsJsonObject();
+      .put(FANG_FILL.id(), FANG_FILL.key())), token).bodyAsJsonObject();
     boolean found = false;
     for (Object o : result.getJsonArray("questions")) {
       JsonObject q = (JsonObject) o;
