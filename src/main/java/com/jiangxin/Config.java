@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param demo       seed a demo classroom on start ({@code DEMO=1})
  * @param devTemplates reload templates from {@code src/main/resources/templates} on every request
  *                   ({@code VERTXWEB_ENVIRONMENT=dev})
+ * @param teacherInviteCode an invite code that approves a teacher at registration
+ *                   ({@code TEACHER_INVITE_CODE}, at least {@value #MIN_INVITE_CODE} characters), if set
  */
 public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Path> quizzesDir,
-                     boolean demo, boolean devTemplates) {
+                     boolean demo, boolean devTemplates, Optional<String> teacherInviteCode) {
+  /** Shorter invite codes could be guessed. */
+  public static final int MIN_INVITE_CODE = 8;
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -34,11 +38,17 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       throw new IllegalArgumentException("PORT must be a number from 0 to 65535, not " + port);
     }
     Path dataDir = Path.of(nonBlank(env.get("DATA_DIR")).orElse("data")).toAbsolutePath().normalize();
+    Optional<String> invite = nonBlank(env.get("TEACHER_INVITE_CODE"));
+    if (invite.isPresent() && invite.get().length() < MIN_INVITE_CODE) {
+      throw new IllegalArgumentException("TEACHER_INVITE_CODE must be at least " + MIN_INVITE_CODE
+        + " characters long, so that it cannot be guessed");
+    }
     return new Config(port, dataDir,
       nonBlank(env.get("DB_URL")),
       nonBlank(env.get("QUIZZES_DIR")).map(p -> Path.of(p).toAbsolutePath().normalize()),
       "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
-      "dev".equals(env.get("VERTXWEB_ENVIRONMENT")));
+      "dev".equals(env.get("VERTXWEB_ENVIRONMENT")),
+      invite);
   }
 
   /** The JDBC URL to open: {@code DB_URL}, or an H2 file database in the data folder. */

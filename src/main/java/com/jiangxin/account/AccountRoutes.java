@@ -23,7 +23,7 @@ public final class AccountRoutes {
     this.auth = auth;
   }
 
-  public static void mount(Router router, AccountRepository accounts, Auth auth) {
+  public static void mount(Router router, AccountRepository accounts, Auth auth, TeacherApproval approval) {
     AccountRoutes r = new AccountRoutes(accounts, auth);
     router.post("/api/v1/auth/register").handler(r::registerJson);
     router.post("/api/v1/auth/login").handler(r::loginJson);
@@ -38,6 +38,8 @@ public final class AccountRoutes {
     router.post("/logout").handler(r::submitLogout);
     router.get("/account").handler(Auth::requirePageUser).handler(r::showAccount);
     router.post("/account/password").handler(Auth::requirePageUser).handler(r::submitPassword);
+    router.post("/account/invite").handler(Auth::requirePageUser).handler(r::submitInvite);
+    AdminPages.mount(router, approval);
   }
 
   // ---- JSON API ----
@@ -50,9 +52,10 @@ public final class AccountRoutes {
       return;
     }
     accounts.register(new AccountRepository.NewUser(body.getString("username"), body.getString("password"),
-        body.getString("displayName"), role.get(), false))
+        body.getString("displayName"), role.get(), false), Requests.string(body, "inviteCode"))
       .onSuccess(u -> Web.json(ctx, 201, new JsonObject().put("id", u.id()).put("username", u.username())
-        .put("displayName", u.displayName()).put("role", u.role().code())))
+        .put("displayName", u.displayName()).put("role", u.role().code())
+        .put("approved", u.approved()).put("admin", u.isAdmin())))
       .onFailure(ctx::fail);
   }
 
@@ -66,7 +69,7 @@ public final class AccountRoutes {
     }
     checkPassword(ctx, username, password)
       .compose(user -> accounts.issueToken(user).map(token -> new JsonObject()
-        .put("token", token).put("user", user.toJson())))
+        .put("token", token).put("user", user.toJson()).put("mustChangePassword", user.mustChangePassword())))
       .onSuccess(json -> Web.json(ctx, 200, json))
       .onFailure(ctx::fail);
   }
@@ -156,8 +159,8 @@ public final class AccountRoutes {
 
   private void showRegister(RoutingContext ctx) {
     Map<String, Object> model = Web.model(ctx, "注册 · 匠心课堂");
-    String role = ctx.request().getParam("role");
-    model.put("roleTeacher", !"student".equals(role));
+    // a student is the usual newcomer: a teacher account is an explicit choice
+    model.put("roleTeacher", "teacher".equals(ctx.request().getParam("role")));
     Web.html(ctx, "account/register", model);
   }
 
@@ -168,7 +171,8 @@ public final class AccountRoutes {
     String displayName = form.get("displayName");
     Future<User> created = role.isEmpty()
       ? Future.failedFuture(HttpError.badRequest("请选择身份：老师或学生。"))
-      : accounts.register(new AccountRepository.NewUser(username, form.get("password"), displayName, role.get(), false));
+      : accounts.register(new AccountRepository.NewUser(username, form.get("password"), displayName, role.get(), false),
+        form.get("inviteCode"));
     created.compose(user -> accounts.startSession(user).map(sid -> {
         auth.switchSession(ctx, sid, user);
         return user;
@@ -183,7 +187,7 @@ public final class AccountRoutes {
         model.put("error", h.getMessage());
         model.put("username", username);
         model.put("displayName", displayName);
-        model.put("roleTeacher", !"student".equals(form.get("role")));
+        model.put("roleTeacher", "teacher".equals(form.get("role")));
         Web.html(ctx, h.status(), "account/register", model);
       });
   }
@@ -223,6 +227,25 @@ public final class AccountRoutes {
           ctx.fail(e);
         }
       });
+  }
+
+  /** A teacher waiting for approval types an invite code on the waiting page. */
+  private void submitInvite(RoutingContext ctx) {
+    User user = Auth.current(ctx);
+    if (!user.isPendingTeacher()) {
+      Web.redirect(ctx, "/dashboard");
+      return;
+    }
+    accounts.redeemInvite(user, ctx.request().getFormAttribute("inviteCode"))
+      .onSuccess(valid -> {
+        if (valid) {
+          Web.redirect(ctx, "/dashboard");
+        } else {
+          ctx.put("inviteError", "邀请码不对、已用完或已过期。请核对，或向管理员要一个新的。");
+          Auth.showPending(ctx, 400);
+        }
+      })
+      .onFailure(ctx::fail);
   }
 
   private void renderAccountError(RoutingContext ctx, int status, String message) {
