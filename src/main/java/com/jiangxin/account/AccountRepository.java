@@ -209,6 +209,20 @@ public final class AccountRepository {
       .mapEmpty();
   }
 
+  /**
+   * Gives a student a temporary password (already hashed) that must be changed at the next login,
+   * and ends every session and token of theirs at once. 404 unless {@code studentId} is a student.
+   */
+  public static Future<Void> setTemporaryPassword(Pool pool, long studentId, String hash) {
+    return pool.withTransaction(conn -> conn.preparedQuery(AccountSql.SET_TEMPORARY_PASSWORD)
+      .execute(Tuple.of(hash, studentId))
+      .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture()
+        : Future.failedFuture(HttpError.notFound("这个学生不在本班。")))
+      .compose(x -> conn.preparedQuery(AccountSql.DELETE_USER_SESSIONS).execute(Tuple.of(studentId)))
+      .compose(x -> conn.preparedQuery(AccountSql.DELETE_USER_TOKENS).execute(Tuple.of(studentId))))
+      .mapEmpty();
+  }
+
   /** Issues a bearer token; only its hash is stored. */
   public Future<String> issueToken(User user) {
     String token = Secrets.newSecret();

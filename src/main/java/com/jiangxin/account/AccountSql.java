@@ -27,6 +27,9 @@ final class AccountSql {
     + "WHERE s.id_hash = ? AND s.expires_at > ?";
   static final String DELETE_SESSION = "DELETE FROM web_sessions WHERE id_hash = ?";
   static final String DELETE_OTHER_SESSIONS = "DELETE FROM web_sessions WHERE user_id = ? AND id_hash <> ?";
+  static final String DELETE_USER_SESSIONS = "DELETE FROM web_sessions WHERE user_id = ?";
+  static final String SET_TEMPORARY_PASSWORD =
+    "UPDATE users SET password_hash = ?, must_change_pw = TRUE WHERE id = ? AND role = 'student'";
   static final String DELETE_USER_TOKENS = "DELETE FROM api_tokens WHERE user_id = ?";
 
   /** Spends one use of an unexpired invite code. Params: code hash, now. */
