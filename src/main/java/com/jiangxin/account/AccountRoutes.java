@@ -195,9 +195,10 @@ public final class AccountRoutes {
   private void submitLogout(RoutingContext ctx) {
     String sid = Auth.sid(ctx);
     Future<Void> end = sid == null ? Future.succeededFuture() : accounts.endSession(sid);
+    String next = safeNext(ctx.request().getFormAttribute("next"));
     end.onComplete(x -> {
       Auth.setSessionCookie(ctx, Secrets.newSecret());
-      Web.redirect(ctx, "/");
+      Web.redirect(ctx, next != null ? next : "/");
     });
   }
 
