@@ -177,7 +177,7 @@ public final class AccountRoutes {
         auth.switchSession(ctx, sid, user);
         return user;
       }))
-      .onSuccess(user -> Web.redirect(ctx, user.isTeacher() ? "/dashboard" : "/join"))
+      .onSuccess(user -> Web.redirect(ctx, user.isStudent() ? "/join" : "/dashboard"))
       .onFailure(e -> {
         if (!(e instanceof HttpError h)) {
           ctx.fail(e);
