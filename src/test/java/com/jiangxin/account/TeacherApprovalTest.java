@@ -106,6 +106,8 @@ class TeacherApprovalTest {
         "a waiting teacher gets the student view: " + question.encode());
     });
 
+    String examples = server.get("/api/v1/examples", waiting).bodyAsString();
+    assertFalse(examples.contains(anyAdminQuestion.getString("explanation")), "nor keys through the examples");
     Session session = Accounts.session(server, "waiting", Accounts.PASSWORD);
     HttpResponse<Buffer> key = Accounts.get(server, session, "/readings/pian-02/quiz");
     assertEquals(403, key.statusCode());
@@ -136,6 +138,7 @@ class TeacherApprovalTest {
     assertEquals(403, createClass(token("wrong-code")));
 
     HttpResponse<Buffer> student = register("a-student", "student", "whatever");
+    assertTrue(student.bodyAsJsonObject().getBoolean("approved"), "students need no approval");
     assertEquals(201, student.statusCode());
     assertEquals("student", student.bodyAsJsonObject().getString("role"));
   }
@@ -237,6 +240,16 @@ class TeacherApprovalTest {
       }
     }
     assertEquals(1, admins);
+  }
+
+  @Test
+  @DisplayName("a TEACHER_INVITE_CODE shorter than 8 characters is refused as a bad setting")
+  void shortServerCodeRefused() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+      () -> com.jiangxin.Config.from(Map.of("TEACHER_INVITE_CODE", "1234")));
+    assertTrue(e.getMessage().contains("TEACHER_INVITE_CODE"));
+    assertEquals(java.util.Optional.of("long-enough-code"),
+      com.jiangxin.Config.from(Map.of("TEACHER_INVITE_CODE", " long-enough-code ")).teacherInviteCode());
   }
 
   @Test
