@@ -177,7 +177,11 @@ public final class AccountRoutes {
         auth.switchSession(ctx, sid, user);
         return user;
       }))
-      .onSuccess(user -> Web.redirect(ctx, user.isStudent() ? "/join" : "/dashboard"))
+      .onSuccess(user -> {
+        String typed = form.get("inviteCode");
+        boolean wrongCode = user.isPendingTeacher() && typed != null && !typed.isBlank();
+        Web.redirect(ctx, user.isStudent() ? "/join" : wrongCode ? "/dashboard?invite=wrong" : "/dashboard");
+      })
       .onFailure(e -> {
         if (!(e instanceof HttpError h)) {
           ctx.fail(e);
@@ -242,7 +246,7 @@ public final class AccountRoutes {
         if (valid) {
           Web.redirect(ctx, "/dashboard");
         } else {
-          ctx.put("inviteError", "邀请码不对、已用完或已过期。请核对，或向管理员要一个新的。");
+          ctx.put("inviteError", Auth.WRONG_INVITE);
           Auth.showPending(ctx, 400);
         }
       })

@@ -152,6 +152,9 @@ public final class Auth {
       return;
     }
     if (u.isPendingTeacher() && path.equals("/dashboard")) {
+      if ("wrong".equals(ctx.request().getParam("invite"))) {
+        ctx.put("inviteError", WRONG_INVITE);
+      }
       showPending(ctx, 200);
       return;
     }
@@ -162,9 +165,12 @@ public final class Auth {
   public static final String PENDING_MESSAGE = "你的老师账号正在等待管理员批准；批准之前不能使用老师的功能。"
     + "请联系本站管理员批准，或在“我的课堂”页面输入邀请码。";
 
+  /** An invite code that did not approve the account. */
+  static final String WRONG_INVITE = "邀请码不对、已用完或已过期。请核对，或向管理员要一个新的。";
+
   /** The page that tells a waiting teacher what to do. */
   static void showPending(RoutingContext ctx, int status) {
-    java.util.Map<String, Object> model = Web.model(ctx, "等待批准 · 匠心课堂");
+    Map<String, Object> model = Web.model(ctx, "等待批准 · 匠心课堂");
     model.put("inviteError", ctx.get("inviteError"));
     Web.html(ctx, status, "account/pending", model);
   }

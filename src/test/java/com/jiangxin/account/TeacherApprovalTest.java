@@ -207,6 +207,23 @@ class TeacherApprovalTest {
   }
 
   @Test
+  @DisplayName("registering as a teacher on the page with a wrong invite code says so on the waiting page")
+  void wrongCodeOnRegisterPage() {
+    register("admin-teacher", "teacher", null);
+    HttpResponse<Buffer> page = server.get("/register");
+    assertFalse(page.bodyAsString().contains("value=\"teacher\" checked"), "学生 is the default, not 老师");
+    String cookie = page.cookies().stream().filter(c -> c.startsWith("jx_sid=")).findFirst().orElseThrow().split(";")[0];
+    HttpResponse<Buffer> posted = server.client.post("/register").putHeader("Cookie", cookie).sendForm(Accounts.form(
+      "csrf", Accounts.csrfOf(page.bodyAsString()), "role", "teacher", "displayName", "钱老师", "username", "qian-laoshi",
+      "password", Accounts.PASSWORD, "inviteCode", "not-the-code")).await();
+    assertEquals(303, posted.statusCode(), posted.bodyAsString());
+    assertEquals("/dashboard?invite=wrong", posted.getHeader("Location"));
+    Session s = Accounts.session(server, "qian-laoshi", Accounts.PASSWORD);
+    String waiting = Accounts.get(server, s, "/dashboard?invite=wrong").bodyAsString();
+    assertTrue(waiting.contains("邀请码不对") && waiting.contains("等待本站管理员批准"));
+  }
+
+  @Test
   @DisplayName("a waiting teacher can type an invite code on the waiting page and is approved at once")
   void redeemOnWaitingPage() {
     register("admin-teacher", "teacher", null);
