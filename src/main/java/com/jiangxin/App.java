@@ -3,6 +3,7 @@ package com.jiangxin;
 import com.jiangxin.account.AccountRepository;
 import com.jiangxin.account.AccountRoutes;
 import com.jiangxin.account.Auth;
+import com.jiangxin.account.TeacherApproval;
 import com.jiangxin.classroom.Classroom;
 import com.jiangxin.classroom.DemoSeed;
 import com.jiangxin.content.Reading;
@@ -148,7 +149,7 @@ public class App extends VerticleBase {
           .compose(loaded -> {
             pool = Database.openPool(vertx, config);
             ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
-            AccountRepository accounts = new AccountRepository(vertx, pool);
+            AccountRepository accounts = new AccountRepository(vertx, pool, config.teacherInviteCode());
             // The pool connects once the migrations are done: a connection opened while Flyway
             // still changes the schema can see the database closed under it.
             return migrated
@@ -187,6 +188,7 @@ public class App extends VerticleBase {
   private Router routes(Loaded loaded, ReadingCatalog catalog, AccountRepository accounts, Auth auth) {
     Router router = WebSetup.baseRouter(vertx, loaded.templates());
     router.route().handler(auth::identify);
+    router.route().handler(Auth::gate);
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
     ApiDocs.mount(router);
@@ -195,7 +197,7 @@ public class App extends VerticleBase {
     ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
     QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
-    AccountRoutes.mount(router, accounts, auth);
+    AccountRoutes.mount(router, accounts, auth, new TeacherApproval(pool));
     AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
     Classroom.mount(router, vertx, pool, catalog, siteAddress());
     Results.mount(router, pool, loaded.quizzes(), catalog);

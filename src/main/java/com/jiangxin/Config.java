@@ -21,10 +21,14 @@ import java.util.Optional;
  *                   http(s) URL kept without its trailing slash; empty means "as the browser reached it"
  * @param lanAddress this machine's address on the local network (an IPv4 address), shown to students
  *                   instead of a loopback address when {@code PUBLIC_URL} is not set
+ * @param teacherInviteCode an invite code that approves a teacher at registration
+ *                   ({@code TEACHER_INVITE_CODE}, at least {@value #MIN_INVITE_CODE} characters), if set
  */
 public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Path> quizzesDir,
                      boolean demo, boolean devTemplates, Optional<String> publicUrl,
-                     Optional<String> lanAddress) {
+                     Optional<String> lanAddress, Optional<String> teacherInviteCode) {
+  /** Shorter invite codes could be guessed. */
+  public static final int MIN_INVITE_CODE = 8;
 
   /** The environment of this process, and the LAN address found on this machine's network interfaces. */
   public static Config fromEnvironment() {
@@ -50,18 +54,25 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       throw new IllegalArgumentException("PORT must be a number from 0 to 65535, not " + port);
     }
     Path dataDir = Path.of(nonBlank(env.get("DATA_DIR")).orElse("data")).toAbsolutePath().normalize();
+    Optional<String> invite = nonBlank(env.get("TEACHER_INVITE_CODE"));
+    if (invite.isPresent() && invite.get().length() < MIN_INVITE_CODE) {
+      throw new IllegalArgumentException("TEACHER_INVITE_CODE must be at least " + MIN_INVITE_CODE
+        + " characters long, so that it cannot be guessed");
+    }
     return new Config(port, dataDir,
       nonBlank(env.get("DB_URL")),
       nonBlank(env.get("QUIZZES_DIR")).map(p -> Path.of(p).toAbsolutePath().normalize()),
       "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
       "dev".equals(env.get("VERTXWEB_ENVIRONMENT")),
       nonBlank(env.get("PUBLIC_URL")).map(Config::publicUrl),
-      Optional.empty());
+      Optional.empty(),
+      invite);
   }
 
   /** The same settings with another LAN address. */
   public Config withLanAddress(Optional<String> address) {
-    return new Config(port, dataDir, dbUrl, quizzesDir, demo, devTemplates, publicUrl, address);
+    return new Config(port, dataDir, dbUrl, quizzesDir, demo, devTemplates, publicUrl, address,
+      teacherInviteCode);
   }
 
   /** Checks {@code PUBLIC_URL}: an absolute http(s) URL with a host, and no query or fragment. */

@@ -1,5 +1,6 @@
 package com.jiangxin;
 
+import com.jiangxin.account.AdminCommand;
 import com.jiangxin.content.ContentException;
 import com.jiangxin.content.ImportCommand;
 import io.vertx.core.Vertx;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Command line: no arguments starts the server; {@code import FILE [OUT_DIR]} turns a scraped
- * seed file into reading files.
+ * seed file into reading files; {@code admin approve USERNAME} approves a teacher account.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -25,9 +26,13 @@ public final class Main {
     if (args.length > 0 && "import".equals(args[0])) {
       System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
+    if (args.length > 0 && "admin".equals(args[0])) {
+      System.exit(AdminCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
     if (args.length > 0) {
       System.err.println("Usage: java -jar jiangxin.jar            start the server (see README for settings)");
       System.err.println("       java -jar jiangxin.jar import FILE [OUT_DIR]   import a seed file");
+      System.err.println("       java -jar jiangxin.jar admin approve USERNAME  approve a teacher account");
       System.exit(2);
     }
     Config config;

@@ -22,10 +22,17 @@ public final class AccountRepository {
 
   private final Vertx vertx;
   private final Pool pool;
+  private final Optional<String> teacherInviteCode;
 
   public AccountRepository(Vertx vertx, Pool pool) {
+    this(vertx, pool, Optional.empty());
+  }
+
+  /** @param teacherInviteCode the server's own invite code ({@code TEACHER_INVITE_CODE}), if set */
+  public AccountRepository(Vertx vertx, Pool pool, Optional<String> teacherInviteCode) {
     this.vertx = vertx;
     this.pool = pool;
+    this.teacherInviteCode = teacherInviteCode;
   }
 
   /** A new account's fields as typed, before they are checked. */
@@ -59,8 +66,17 @@ public final class AccountRepository {
     return Optional.empty();
   }
 
-  /** Checks the fields, hashes the password off the event loop and inserts the account. 409 if taken. */
+  /** Registers without an invite code: a teacher then waits for approval (unless the server has no administrator yet). */
   public Future<User> register(NewUser in) {
+    return register(in, null);
+  }
+
+  /**
+   * Checks the fields, hashes the password off the event loop and inserts the account. 409 if taken.
+   * A teacher with a valid invite code is approved at once; without one the account waits for the
+   * administrator; while the server has no administrator, the teacher becomes it.
+   */
+  public Future<User> register(NewUser in, String inviteCode) {
     String username = normaliseUsername(in.username());
     String displayName = in.displayName() == null ? "" : in.displayName().strip();
     Optional<String> problem = usernameProblem(username)
@@ -70,15 +86,72 @@ public final class AccountRepository {
       return Future.failedFuture(HttpError.badRequest(problem.get()));
     }
     return vertx.executeBlocking(() -> Passwords.hash(in.password()), false)
-      .compose(hash -> insertUser(pool, username, displayName, in.role(), hash, in.mustChangePassword()));
+      .compose(hash -> insertNew(username, displayName, in, hash, inviteCode));
   }
 
-  /** Inserts an account whose password is already hashed (for bulk imports inside a transaction). */
+  private Future<User> insertNew(String username, String displayName, NewUser in, String hash, String inviteCode) {
+    if (in.role() != User.Role.TEACHER) {
+      return insertUser(pool, username, displayName, in.role(), hash, in.mustChangePassword());
+    }
+    // the invite's use and the account stand or fall together: a taken username spends no use
+    return pool.withTransaction(conn -> spendInvite(conn, inviteCode)
+        .compose(approved -> insertUser(conn, username, displayName, in.role(), hash, in.mustChangePassword(), approved)))
+      .compose(this::claimAdminIfNone);
+  }
+
+  /** True if {@code typed} is the server's invite code or an unspent, unexpired one the administrator made (then one use is spent). */
+  private Future<Boolean> spendInvite(SqlClient client, String typed) {
+    if (typed == null || typed.isBlank()) {
+      return Future.succeededFuture(false);
+    }
+    if (teacherInviteCode.isPresent() && Secrets.same(typed.strip(), teacherInviteCode.get())) {
+      return Future.succeededFuture(true);
+    }
+    String code = InviteCodes.normalise(typed);
+    if (code.isEmpty()) {
+      return Future.succeededFuture(false);
+    }
+    return client.preparedQuery(AccountSql.SPEND_INVITE)
+      .execute(Tuple.of(Secrets.sha256(code), System.currentTimeMillis()))
+      .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** A waiting teacher types an invite code: true, and approved at once, if the code is valid. */
+  public Future<Boolean> redeemInvite(User teacher, String code) {
+    return pool.withTransaction(conn -> spendInvite(conn, code).compose(valid -> valid
+      ? conn.preparedQuery(AccountSql.APPROVE_SELF).execute(Tuple.of(teacher.id())).map(true)
+      : Future.succeededFuture(false)));
+  }
+
+  /** The first teacher of a server becomes its administrator; the claim's primary key lets only one win a race. */
+  private Future<User> claimAdminIfNone(User teacher) {
+    return pool.preparedQuery(AccountSql.ADMIN_CLAIMED).execute().compose(rows -> {
+      if (rows.iterator().next().getLong("N") > 0) {
+        return Future.succeededFuture(teacher);
+      }
+      return pool.withTransaction(conn -> conn.preparedQuery(AccountSql.CLAIM_ADMIN)
+          .execute(Tuple.of(teacher.id(), System.currentTimeMillis()))
+          .compose(x -> conn.preparedQuery(AccountSql.MAKE_ADMIN).execute(Tuple.of(teacher.id()))))
+        .map(x -> new User(teacher.id(), teacher.username(), teacher.displayName(), teacher.role(),
+          teacher.mustChangePassword(), true, true))
+        .recover(e -> Sql.isUniqueViolation(e) ? Future.succeededFuture(teacher) : Future.failedFuture(e));
+    });
+  }
+
+  /**
+   * Inserts an approved account whose password is already hashed (students of a roster import, the
+   * demo classroom; inside a transaction).
+   */
   public static Future<User> insertUser(SqlClient client, String username, String displayName, User.Role role,
                                         String hash, boolean mustChange) {
+    return insertUser(client, username, displayName, role, hash, mustChange, true);
+  }
+
+  private static Future<User> insertUser(SqlClient client, String username, String displayName, User.Role role,
+                                         String hash, boolean mustChange, boolean approved) {
     return client.preparedQuery(AccountSql.INSERT_USER)
-      .execute(Tuple.of(username, displayName, role.code(), hash, mustChange, System.currentTimeMillis()))
-      .map(rows -> new User(Sql.generatedId(rows), username, displayName, role, mustChange))
+      .execute(Tuple.of(username, displayName, role.code(), hash, mustChange, approved, System.currentTimeMillis()))
+      .map(rows -> new User(Sql.generatedId(rows), username, displayName, role, mustChange, approved, false))
       .recover(e -> Future.failedFuture(Sql.isUniqueViolation(e)
         ? HttpError.conflict("用户名 " + username + " 已被使用，请换一个。") : e));
   }
@@ -136,6 +209,20 @@ public final class AccountRepository {
       .mapEmpty();
   }
 
+  /**
+   * Gives a student a temporary password (already hashed) that must be changed at the next login,
+   * and ends every session and token of theirs at once. 404 unless {@code studentId} is a student.
+   */
+  public static Future<Void> setTemporaryPassword(Pool pool, long studentId, String hash) {
+    return pool.withTransaction(conn -> conn.preparedQuery(AccountSql.SET_TEMPORARY_PASSWORD)
+      .execute(Tuple.of(hash, studentId))
+      .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture()
+        : Future.failedFuture(HttpError.notFound("这个学生不在本班。")))
+      .compose(x -> conn.preparedQuery(AccountSql.DELETE_USER_SESSIONS).execute(Tuple.of(studentId)))
+      .compose(x -> conn.preparedQuery(AccountSql.DELETE_USER_TOKENS).execute(Tuple.of(studentId))))
+      .mapEmpty();
+  }
+
   /** Issues a bearer token; only its hash is stored. */
   public Future<String> issueToken(User user) {
     String token = Secrets.newSecret();
@@ -188,6 +275,7 @@ public final class AccountRepository {
 
   static User toUser(Row row) {
     return new User(row.getLong("ID"), row.getString("USERNAME"), row.getString("DISPLAY_NAME"),
-      User.Role.parse(row.getString("ROLE")).orElseThrow(), Boolean.TRUE.equals(row.getBoolean("MUST_CHANGE_PW")));
+      User.Role.parse(row.getString("ROLE")).orElseThrow(), Boolean.TRUE.equals(row.getBoolean("MUST_CHANGE_PW")),
+      Boolean.TRUE.equals(row.getBoolean("APPROVED")), Boolean.TRUE.equals(row.getBoolean("IS_ADMIN")));
   }
 }

@@ -50,6 +50,7 @@ final class ClassPages {
     router.post("/classes/:id/join-code/open").handler(Auth::requirePageUser).handler(ctx -> p.setJoinOpen(ctx, true));
     router.post("/classes/:id/students/:studentId/remove").handler(Auth::requirePageUser).handler(p::removeStudent);
     router.post("/classes/:id/roster").handler(Auth::requirePageUser).handler(p::importRoster);
+    router.post("/classes/:id/students/:studentId/reset-password").handler(Auth::requirePageUser).handler(p::resetPassword);
     router.post("/classes/:id/assignments").handler(Auth::requirePageUser).handler(p::createAssignment);
   }
 
@@ -181,6 +182,29 @@ final class ClassPages {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(c -> classes.removeStudent(c, studentId).map(c))
       .onSuccess(Requests.safely(ctx, c -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), "removed") + "#roster")))
+      .onFailure(ctx::fail);
+  }
+
+  /**
+   * Resets a student's password and answers the POST with the temporary password: it is not
+   * stored, so this response is the only place it appears.
+   */
+  private void resetPassword(RoutingContext ctx) {
+    long studentId = Requests.id(ctx, "studentId");
+    classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
+      .compose(c -> classes.member(c, studentId)
+        .compose(m -> classes.resetPassword(c, studentId).map(temporary -> {
+          Map<String, Object> model = Web.model(ctx, "临时密码 · " + c.name());
+          model.put("cls", classModel(c));
+          model.put("siteUrl", site.of(ctx.request()).url());
+          model.put("student", Map.of("displayName", m.displayName(), "username", m.username()));
+          model.put("temporaryPassword", temporary);
+          return model;
+        })))
+      .onSuccess(Requests.safely(ctx, model -> {
+        ctx.response().putHeader("Cache-Control", "no-store");
+        Web.html(ctx, "classroom/reset-password", model);
+      }))
       .onFailure(ctx::fail);
   }
 

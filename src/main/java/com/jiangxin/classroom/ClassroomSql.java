@@ -31,6 +31,9 @@ final class ClassroomSql {
   static final String ROSTER = "SELECT u.id AS id, u.username AS username, u.display_name AS display_name, "
     + "u.must_change_pw AS must_change_pw, m.joined_at AS joined_at "
     + "FROM class_members m JOIN users u ON u.id = m.student_id WHERE m.class_id = ? ORDER BY u.username";
+  static final String MEMBER = "SELECT u.id AS id, u.username AS username, u.display_name AS display_name, "
+    + "u.must_change_pw AS must_change_pw, m.joined_at AS joined_at "
+    + "FROM class_members m JOIN users u ON u.id = m.student_id WHERE m.class_id = ? AND m.student_id = ?";
   static final String USER_BY_USERNAME =
     "SELECT u.id AS id, u.role AS role, u.display_name AS display_name FROM users u WHERE u.username = ?";
 

@@ -49,6 +49,9 @@ class ClassroomJourneyTest {
   private static void register(Page page, String role, String name, String username) {
     page.navigate(server.url("/register" + ("student".equals(role) ? "?role=student" : "")));
     page.check("input[name=role][value=" + role + "]");
+    if ("teacher".equals(role)) {
+      page.fill("#inviteCode", TestServer.TEACHER_INVITE_CODE);
+    }
     page.fill("#displayName", name);
     page.fill("#username", username);
     page.fill("#password", "journey-password-1");

@@ -65,7 +65,7 @@ class AssignmentAttemptTest {
 
   static String register(String username, String role) {
     server.postJson("/api/v1/auth/register", new JsonObject().put("username", username).put("password", "password-" + username)
-      .put("displayName", "用户" + username).put("role", role), null);
+      .put("displayName", "用户" + username).put("role", role).put("inviteCode", TestServer.TEACHER_INVITE_CODE), null);
     return server.postJson("/api/v1/auth/login", new JsonObject().put("username", username)
       .put("password", "password-" + username), null).bodyAsJsonObject().getString("token");
   }

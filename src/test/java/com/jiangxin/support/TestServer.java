@@ -26,6 +26,11 @@ import java.util.stream.Stream;
  * event loop), which keeps tests readable.
  */
 public final class TestServer implements AutoCloseable {
+  /**
+   * The invite code every test server accepts (unless a test sets its own {@code TEACHER_INVITE_CODE}),
+   * so that test teachers registered through {@link Accounts} and {@link People} are approved.
+   */
+  public static final String TEACHER_INVITE_CODE = "test-invite-code-2026";
   public final Vertx vertx;
   public final App app;
   public final Path dataDir;
@@ -75,6 +80,7 @@ public final class TestServer implements AutoCloseable {
   private static TestServer start(Path dataDir, Map<String, String> env, boolean ownsDataDir,
                                   UnaryOperator<Config> adjust) {
     Map<String, String> all = new HashMap<>(env);
+    all.putIfAbsent("TEACHER_INVITE_CODE", TEACHER_INVITE_CODE);
     all.put("PORT", "0");
     all.put("DATA_DIR", dataDir.toString());
     Config config = adjust.apply(Config.from(all));
