@@ -1,0 +1,11 @@
+package com.jiangxin.lint;
+
+/** One check of the linter, run on each quiz. */
+interface Rule {
+
+  /** The name printed in findings, e.g. {@code giveaway}. */
+  String name();
+
+  /** Reports what is wrong with one quiz to {@code out}. */
+  void check(LintTarget quiz, Findings out);
+}
