@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 final class NarrowKey implements Rule {
   private static final String PARTICLES = "的了地";
+  private static final String APPROXIMATE = "余多来";
   private static final List<String> UNITS = List.of("平方米", "公里", "千米", "厘米", "毫米", "小时", "分钟",
       "年", "个", "天", "岁", "月", "日", "次", "倍", "名", "位", "人", "米", "吨", "克", "元", "所", "家", "座",
       "项", "种", "件", "本", "部", "篇", "条", "届", "周", "度", "秒");
@@ -97,6 +98,10 @@ final class NarrowKey implements Rule {
       String rest = folded.substring(at + number.length());
       if (!alone || (!rest.isEmpty() && (Character.isDigit(rest.charAt(0)) || rest.charAt(0) == '.'))) {
         continue;
+      }
+      // 四十余年, 三十多米: the unit after an approximate marker still counts
+      if (!rest.isEmpty() && APPROXIMATE.indexOf(rest.charAt(0)) >= 0) {
+        rest = rest.substring(1);
       }
       for (String unit : UNITS) {
         if (rest.startsWith(unit)) {
