@@ -9,6 +9,8 @@ import com.jiangxin.content.Reading;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
 import com.jiangxin.discussion.Discussion;
+import com.jiangxin.lint.LintReport;
+import com.jiangxin.lint.QuizLinter;
 import com.jiangxin.quiz.AttemptRoutes;
 import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
@@ -92,7 +94,8 @@ public class App extends VerticleBase {
       CompletableFuture<Loaded> loaded = CompletableFuture.supplyAsync(() -> {
         Path dir = Content.locate(config);
         List<Reading> readings = Content.loadReadings(dir);
-        return new Loaded(readings, QuizBank.load(dir, readings), new Templates(config.devTemplates()));
+        QuizBank bank = QuizBank.load(dir, readings);
+        return new Loaded(readings, bank, QuizLinter.lintBank(dir, readings, bank), new Templates(config.devTemplates()));
       }, threads);
       return new Preparation(began, lock, loaded, migrated);
     } catch (RuntimeException e) {
@@ -131,7 +134,7 @@ public class App extends VerticleBase {
   }
 
   /** What the first half hands to the second. */
-  private record Loaded(List<Reading> readings, QuizBank quizzes, Templates templates) {
+  private record Loaded(List<Reading> readings, QuizBank quizzes, LintReport lint, Templates templates) {
   }
 
   @Override
@@ -192,7 +195,7 @@ public class App extends VerticleBase {
     Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
     ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
-    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
+    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), loaded.lint());
     AccountRoutes.mount(router, accounts, auth);
     AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
     Classroom.mount(router, vertx, pool, catalog);

@@ -21,6 +21,11 @@ final class EvidenceHoldsKey implements Rule {
   }
 
   @Override
+  public String title() {
+    return "原文依据里找不到答案";
+  }
+
+  @Override
   public void check(LintTarget target, Findings out) {
     for (Question q : target.quiz().questions()) {
       String evidence = Texts.fold(q.evidence());

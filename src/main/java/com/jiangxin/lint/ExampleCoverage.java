@@ -14,6 +14,11 @@ final class ExampleCoverage implements Rule {
   }
 
   @Override
+  public String title() {
+    return "有例子没有题目";
+  }
+
+  @Override
   public void check(LintTarget target, Findings out) {
     Set<String> asked = target.quiz().questions().stream().map(Question::example).collect(Collectors.toSet());
     for (CitedExample example : target.reading().examples()) {

@@ -18,6 +18,11 @@ final class ExampleTagged implements Rule {
   }
 
   @Override
+  public String title() {
+    return "题目与所标的例子对不上";
+  }
+
+  @Override
   public void check(LintTarget target, Findings out) {
     for (Question q : target.quiz().questions()) {
       List<String> names = new ArrayList<>();

@@ -26,6 +26,11 @@ final class Giveaways implements Rule {
   }
 
   @Override
+  public String title() {
+    return "答案出现在学生看得到的其他文字里";
+  }
+
+  @Override
   public void check(LintTarget target, Findings out) {
     List<VisibleText> texts = VisibleText.of(target);
     for (Question q : target.quiz().questions()) {

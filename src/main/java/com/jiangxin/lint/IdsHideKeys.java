@@ -29,6 +29,11 @@ final class IdsHideKeys implements Rule {
   }
 
   @Override
+  public String title() {
+    return "编号泄露了答案";
+  }
+
+  @Override
   public void check(LintTarget target, Findings out) {
     List<Question> questions = target.quiz().questions();
     for (Question q : questions) {

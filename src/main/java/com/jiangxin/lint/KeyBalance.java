@@ -25,6 +25,11 @@ final class KeyBalance implements Rule {
   }
 
   @Override
+  public String title() {
+    return "答案集中在同一个选项字母上";
+  }
+
+  @Override
   public void check(LintTarget target, Findings out) {
     List<Question> singles = new ArrayList<>();
     List<Question> multiples = new ArrayList<>();

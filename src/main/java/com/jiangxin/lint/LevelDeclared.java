@@ -15,6 +15,11 @@ final class LevelDeclared implements Rule {
   }
 
   @Override
+  public String title() {
+    return "题目没有标明层次（level）";
+  }
+
+  @Override
   public void check(LintTarget target, Findings out) {
     for (Question q : target.quiz().questions()) {
       if (!target.source().has(q.id(), "level")) {

@@ -16,6 +16,11 @@ final class LevelMix implements Rule {
     return "level-mix";
   }
 
+  @Override
+  public String title() {
+    return "理解题和推断题的分值不足四成";
+  }
+
   /** The share of a quiz's points at understand or infer level, from 0 to 1. */
   static double deeperShare(Quiz quiz) {
     double deeper = quiz.questions().stream().filter(q -> q.level() != Level.RECALL)

@@ -33,6 +33,11 @@ final class NarrowKey implements Rule {
   }
 
   @Override
+  public String title() {
+    return "填空或数值题可能判错合理的答案";
+  }
+
+  @Override
   public void check(LintTarget target, Findings out) {
     for (Question q : target.quiz().questions()) {
       Map<String, String> candidates = new LinkedHashMap<>();

@@ -34,6 +34,14 @@ public final class QuizLinter {
   private QuizLinter() {
   }
 
+  /** What a rule guards, in Chinese, e.g. {@code 答案出现在学生看得到的其他文字里}. */
+  public static String title(String rule) {
+    if (rule.equals(LOAD)) {
+      return "题目文件无法读取";
+    }
+    return RULES.stream().filter(r -> r.name().equals(rule)).map(Rule::title).findFirst().orElse(rule);
+  }
+
   /**
    * Loads and checks the readings and quizzes of {@code dir}; files are named as
    * {@code dir.resolve(name)} in findings. Blocking.

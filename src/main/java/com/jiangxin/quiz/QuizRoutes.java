@@ -3,12 +3,16 @@ package com.jiangxin.quiz;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
+import com.jiangxin.lint.Finding;
+import com.jiangxin.lint.LintReport;
+import com.jiangxin.lint.QuizLinter;
 import com.jiangxin.web.Web;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +20,26 @@ import java.util.Optional;
 
 /**
  * A reading's quiz as JSON (the student view, or with keys for a teacher) and the teacher's
- * printable answer key page.
+ * printable answer key page, with what the quiz linter found in that quiz.
  */
 public final class QuizRoutes {
   private final QuizBank bank;
   private final Map<String, Reading> readings = new LinkedHashMap<>();
+  private final LintReport lint;
 
-  private QuizRoutes(QuizBank bank, List<Reading> readings) {
+  private QuizRoutes(QuizBank bank, List<Reading> readings, LintReport lint) {
     this.bank = bank;
+    this.lint = lint;
     readings.forEach(r -> this.readings.put(r.id(), r));
   }
 
-  public static void mount(Router router, QuizBank bank, List<Reading> readings) {
-    QuizRoutes r = new QuizRoutes(bank, readings);
+  /**
+   * Mounts the quiz API and the answer key page.
+   *
+   * @param lint what the quiz linter found in the bank, shown to teachers on the answer key page
+   */
+  public static void mount(Router router, QuizBank bank, List<Reading> readings, LintReport lint) {
+    QuizRoutes r = new QuizRoutes(bank, readings, lint);
     router.get("/api/v1/readings/:id/quiz").handler(r::quizJson);
     router.get("/readings/:id/quiz").handler(Auth::requirePageUser).handler(r::showKey);
   }
@@ -73,6 +84,21 @@ public final class QuizRoutes {
     model.put("quiz", quiz);
     model.put("totalPoints", Answers.jsonNumber(quiz.totalPoints()));
     model.put("questions", questions);
+    List<Map<String, Object>> findings = new ArrayList<>();
+    for (Finding f : lint.forReading(id)) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("error", f.isError());
+      m.put("severity", f.isError() ? "错误" : "提醒");
+      m.put("title", QuizLinter.title(f.rule()));
+      m.put("rule", f.rule());
+      m.put("line", f.line());
+      m.put("questionId", f.questionId());
+      m.put("message", f.message());
+      findings.add(m);
+    }
+    model.put("findings", findings);
+    model.put("lintErrors", lint.forReading(id).stream().filter(Finding::isError).count());
+    model.put("lintWarnings", lint.forReading(id).stream().filter(f -> !f.isError()).count());
     model.put("bodyClass", "key-page");
     Web.html(ctx, "quiz/key", model);
   }
