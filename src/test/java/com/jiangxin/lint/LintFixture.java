@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A small reading and a quiz on it that passes every rule of the linter, for tests to plant one
- * defect at a time into.
+ * A small reading ({@code pian-01}, citing 路遥, 方仲永 and 哈里森) and a quiz on it that passes every
+ * rule of the linter, for tests to plant one defect at a time into, or to serve as {@code QUIZZES_DIR}.
  */
-final class LintFixture {
+public final class LintFixture {
   static final String READING = """
       ---
       id: pian-01
@@ -70,6 +70,7 @@ final class LintFixture {
       answer: C
       evidence: 方仲永少年成才，却少于练习
       explanation: 第{p}段说他少年成才，却少于练习。
+      note: 方仲永的故事出自王安石的《伤仲永》。
 
       ## harrison-purpose
       type: single
@@ -162,18 +163,18 @@ final class LintFixture {
   private String reading = READING;
   private String quiz = QUIZ;
 
-  LintFixture(Path dir) {
+  public LintFixture(Path dir) {
     this.dir = dir;
   }
 
   /** Replaces text of the quiz file; the text must be there. */
-  LintFixture quiz(String text, String replacement) {
+  public LintFixture quiz(String text, String replacement) {
     quiz = replaced(quiz, text, replacement);
     return this;
   }
 
   /** Replaces text of the reading file; the text must be there. */
-  LintFixture reading(String text, String replacement) {
+  public LintFixture reading(String text, String replacement) {
     reading = replaced(reading, text, replacement);
     return this;
   }
@@ -201,7 +202,8 @@ final class LintFixture {
     return dir.resolve("pian-01.quiz.md").toString();
   }
 
-  Path write() throws IOException {
+  /** Writes the reading and the quiz into the folder and returns it. */
+  public Path write() throws IOException {
     Files.writeString(dir.resolve("pian-01.md"), reading, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("pian-01.quiz.md"), quiz, StandardCharsets.UTF_8);
     return dir;
