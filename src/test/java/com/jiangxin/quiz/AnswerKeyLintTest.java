@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The answer key page shows each question's level and note and what the linter found in that
- * quiz; the teacher view of the quiz API carries level and note, the student view neither. The
+ * quiz; the teacher view of the quiz API carries level and note, the student view neither, and a
+ * student meets the note only in the feedback. The
  * quiz is a small one of our own with one planted error (a question without a level) and one
  * planted warning (a fill key that refuses its traditional form).
  */
@@ -78,5 +79,23 @@ class AnswerKeyLintTest {
     assertTrue(html.contains("<span class=\"qlevel level-infer\" title=\"题目层次\">推断</span>"), "levels are shown");
     assertTrue(html.contains("<span class=\"qlevel level-understand\" title=\"题目层次\">理解</span>"));
     assertTrue(html.contains("<span class=\"key-label\">教师备注</span>方仲永的故事出自王安石的《伤仲永》。"), "notes are shown");
+  }
+
+  @Test
+  @DisplayName("a student sees a question's note only with the feedback, in the API and on the review page")
+  void noteAfterFeedback() {
+    Accounts.Login student = Accounts.student(server);
+    HttpResponse<Buffer> started = server.postJson("/api/v1/readings/pian-01/practice", new JsonObject(), student.token());
+    assertEquals(201, started.statusCode(), started.bodyAsString());
+    assertFalse(started.bodyAsString().contains("伤仲永"), "no note before feedback");
+    long id = started.bodyAsJsonObject().getLong("id");
+    HttpResponse<Buffer> done = server.postJson("/api/v1/attempts/" + id + "/submit",
+        new JsonObject().put("answers", new JsonObject().put("fang-lesson", "A")), student.token());
+    assertEquals(200, done.statusCode(), done.bodyAsString());
+    JsonObject graded = server.get("/api/v1/attempts/" + id, student.token()).bodyAsJsonObject();
+    assertEquals("方仲永的故事出自王安石的《伤仲永》。", question(graded, "fang-lesson").getString("note"));
+    assertFalse(question(graded, "luyao-why").containsKey("note"));
+    String review = Accounts.get(server, Accounts.session(server, student), "/attempts/" + id).bodyAsString();
+    assertTrue(review.contains("补充说明：方仲永的故事出自王安石的《伤仲永》。"), review);
   }
 }
