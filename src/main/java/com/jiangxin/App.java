@@ -94,8 +94,7 @@ public class App extends VerticleBase {
       CompletableFuture<Loaded> loaded = CompletableFuture.supplyAsync(() -> {
         Path dir = Content.locate(config);
         List<Reading> readings = Content.loadReadings(dir);
-        QuizBank bank = QuizBank.load(dir, readings);
-        return new Loaded(readings, bank, QuizLinter.lintBank(dir, readings, bank), new Templates(config.devTemplates()));
+        return new Loaded(readings, QuizBank.load(dir, readings), dir, new Templates(config.devTemplates()));
       }, threads);
       return new Preparation(began, lock, loaded, migrated);
     } catch (RuntimeException e) {
@@ -134,7 +133,7 @@ public class App extends VerticleBase {
   }
 
   /** What the first half hands to the second. */
-  private record Loaded(List<Reading> readings, QuizBank quizzes, LintReport lint, Templates templates) {
+  private record Loaded(List<Reading> readings, QuizBank quizzes, Path contentDir, Templates templates) {
   }
 
   @Override
@@ -195,7 +194,11 @@ public class App extends VerticleBase {
     Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
     ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
-    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), loaded.lint());
+    // the answer key page shows the linter's findings; they are worked out beside the start, not in its way
+    Future<LintReport> lint = vertx.executeBlocking(
+      () -> QuizLinter.lintBank(loaded.contentDir(), loaded.readings(), loaded.quizzes()), false)
+      .onFailure(e -> LOG.warn("The quiz linter failed; answer key pages show no findings: {}", e.toString()));
+    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), lint);
     AccountRoutes.mount(router, accounts, auth);
     AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
     Classroom.mount(router, vertx, pool, catalog);

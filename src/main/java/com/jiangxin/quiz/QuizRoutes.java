@@ -7,6 +7,7 @@ import com.jiangxin.lint.Finding;
 import com.jiangxin.lint.LintReport;
 import com.jiangxin.lint.QuizLinter;
 import com.jiangxin.web.Web;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,9 +26,9 @@ import java.util.Optional;
 public final class QuizRoutes {
   private final QuizBank bank;
   private final Map<String, Reading> readings = new LinkedHashMap<>();
-  private final LintReport lint;
+  private final Future<LintReport> lint;
 
-  private QuizRoutes(QuizBank bank, List<Reading> readings, LintReport lint) {
+  private QuizRoutes(QuizBank bank, List<Reading> readings, Future<LintReport> lint) {
     this.bank = bank;
     this.lint = lint;
     readings.forEach(r -> this.readings.put(r.id(), r));
@@ -36,9 +37,10 @@ public final class QuizRoutes {
   /**
    * Mounts the quiz API and the answer key page.
    *
-   * @param lint what the quiz linter found in the bank, shown to teachers on the answer key page
+   * @param lint what the quiz linter finds in the bank, shown to teachers on the answer key page
+   *             (the page waits for it; if linting failed, the page shows no findings)
    */
-  public static void mount(Router router, QuizBank bank, List<Reading> readings, LintReport lint) {
+  public static void mount(Router router, QuizBank bank, List<Reading> readings, Future<LintReport> lint) {
     QuizRoutes r = new QuizRoutes(bank, readings, lint);
     router.get("/api/v1/readings/:id/quiz").handler(r::quizJson);
     router.get("/readings/:id/quiz").handler(Auth::requirePageUser).handler(r::showKey);
@@ -84,8 +86,19 @@ public final class QuizRoutes {
     model.put("quiz", quiz);
     model.put("totalPoints", Answers.jsonNumber(quiz.totalPoints()));
     model.put("questions", questions);
+    model.put("bodyClass", "key-page");
+    lint.otherwiseEmpty().onComplete(ar -> {
+      List<Finding> found = ar.result() == null ? List.of() : ar.result().forReading(id);
+      model.put("findings", findings(found));
+      model.put("lintErrors", found.stream().filter(Finding::isError).count());
+      model.put("lintWarnings", found.stream().filter(f -> !f.isError()).count());
+      Web.html(ctx, "quiz/key", model);
+    });
+  }
+
+  private static List<Map<String, Object>> findings(List<Finding> found) {
     List<Map<String, Object>> findings = new ArrayList<>();
-    for (Finding f : lint.forReading(id)) {
+    for (Finding f : found) {
       Map<String, Object> m = new HashMap<>();
       m.put("error", f.isError());
       m.put("severity", f.isError() ? "错误" : "提醒");
@@ -96,10 +109,6 @@ public final class QuizRoutes {
       m.put("message", f.message());
       findings.add(m);
     }
-    model.put("findings", findings);
-    model.put("lintErrors", lint.forReading(id).stream().filter(Finding::isError).count());
-    model.put("lintWarnings", lint.forReading(id).stream().filter(f -> !f.isError()).count());
-    model.put("bodyClass", "key-page");
-    Web.html(ctx, "quiz/key", model);
+    return findings;
   }
 }
