@@ -56,8 +56,12 @@ public final class LintCommand {
       return 2;
     }
     report.findings().forEach(f -> out.println(f.format()));
-    err.println("lint: " + report.errors() + " error(s), " + report.warnings() + " warning(s) in "
-        + report.byReading().size() + " quiz(zes)");
+    err.println("lint: " + count(report.byReading().size(), "quiz", "quizzes") + " checked: "
+        + count(report.errors(), "error", "errors") + ", " + count(report.warnings(), "warning", "warnings"));
     return report.errors() > 0 ? 1 : 0;
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }
