@@ -3,6 +3,7 @@ package com.jiangxin.lint;
 import com.jiangxin.quiz.Level;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
+import java.util.Locale;
 
 /**
  * At least 40% of a quiz's points are at {@code understand} or {@code infer} level, so a quiz asks
@@ -32,7 +33,7 @@ final class LevelMix implements Rule {
   public void check(LintTarget target, Findings out) {
     double share = deeperShare(target.quiz());
     if (share < MIN_SHARE - 1e-9) {
-      out.error(target.source().frontMatter("title"), null, String.format(java.util.Locale.ROOT,
+      out.error(target.source().frontMatter("title"), null, String.format(Locale.ROOT,
           "only %.0f%% of the points are at understand or infer level; at least %.0f%% are needed",
           share * 100, MIN_SHARE * 100));
     }

@@ -1,5 +1,6 @@
 package com.jiangxin.lint;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record LintReport(List<Finding> findings, Map<String, List<Finding>> byRe
     findings = List.copyOf(findings);
     Map<String, List<Finding>> copy = new LinkedHashMap<>();
     byReading.forEach((id, list) -> copy.put(id, List.copyOf(list)));
-    byReading = java.util.Collections.unmodifiableMap(copy);
+    byReading = Collections.unmodifiableMap(copy);
   }
 
   public long errors() {

@@ -3,7 +3,10 @@ package com.jiangxin.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -236,10 +239,10 @@ class QuizLinterTest {
   @Test
   @DisplayName("bad arguments print the usage and exit 2")
   void badArguments() throws IOException {
-    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream stream = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
     assertEquals(2, LintCommand.run(new String[] {tmp.resolve("missing").toString()}, stream, stream));
     assertEquals(2, LintCommand.run(new String[] {"a", "b"}, stream, stream));
-    assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("usage: lint [DIR]"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: lint [DIR]"));
   }
 }
