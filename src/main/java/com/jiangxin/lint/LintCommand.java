@@ -22,7 +22,7 @@ public final class LintCommand {
    *
    * @param args the arguments after {@code lint}
    * @return 0 when there is no error (warnings allowed), 1 on any error or a file that does not
-   *         load, 2 on bad arguments or an unreadable folder
+   *         load, 2 on bad arguments or a folder that cannot be read or holds no quiz
    */
   public static int run(String[] args) {
     return run(args, System.out, System.err);
@@ -53,6 +53,10 @@ public final class LintCommand {
       report = QuizLinter.lintDirectory(dir);
     } catch (UncheckedIOException e) {
       err.println("lint: " + e.getMessage() + ": " + e.getCause().getMessage());
+      return 2;
+    }
+    if (report.findings().isEmpty() && report.byReading().isEmpty()) {
+      err.println("lint: no quiz files (*.quiz.md) in " + dir);
       return 2;
     }
     report.findings().forEach(f -> out.println(f.format()));

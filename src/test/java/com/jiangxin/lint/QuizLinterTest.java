@@ -237,12 +237,14 @@ class QuizLinterTest {
   }
 
   @Test
-  @DisplayName("bad arguments print the usage and exit 2")
+  @DisplayName("bad arguments or a folder without quizzes exit 2 with a message")
   void badArguments() throws IOException {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
     assertEquals(2, LintCommand.run(new String[] {tmp.resolve("missing").toString()}, stream, stream));
     assertEquals(2, LintCommand.run(new String[] {"a", "b"}, stream, stream));
+    assertEquals(2, LintCommand.run(new String[] {tmp.toString()}, stream, stream), "a folder without quizzes");
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("lint: no quiz files (*.quiz.md) in " + tmp));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: lint [DIR]"));
   }
 }
