@@ -10,6 +10,8 @@ import com.jiangxin.content.Reading;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
 import com.jiangxin.discussion.Discussion;
+import com.jiangxin.lint.LintReport;
+import com.jiangxin.lint.QuizLinter;
 import com.jiangxin.quiz.AttemptRoutes;
 import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
@@ -94,7 +96,7 @@ public class App extends VerticleBase {
       CompletableFuture<Loaded> loaded = CompletableFuture.supplyAsync(() -> {
         Path dir = Content.locate(config);
         List<Reading> readings = Content.loadReadings(dir);
-        return new Loaded(readings, QuizBank.load(dir, readings), new Templates(config.devTemplates()));
+        return new Loaded(readings, QuizBank.load(dir, readings), dir, new Templates(config.devTemplates()));
       }, threads);
       return new Preparation(began, lock, loaded, migrated);
     } catch (RuntimeException e) {
@@ -133,7 +135,7 @@ public class App extends VerticleBase {
   }
 
   /** What the first half hands to the second. */
-  private record Loaded(List<Reading> readings, QuizBank quizzes, Templates templates) {
+  private record Loaded(List<Reading> readings, QuizBank quizzes, Path contentDir, Templates templates) {
   }
 
   @Override
@@ -196,7 +198,11 @@ public class App extends VerticleBase {
     Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
     ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
-    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
+    // the answer key page shows the linter's findings; they are worked out beside the start, not in its way
+    Future<LintReport> lint = vertx.executeBlocking(
+      () -> QuizLinter.lintBank(loaded.contentDir(), loaded.readings(), loaded.quizzes()), false)
+      .onFailure(e -> LOG.warn("The quiz linter failed; answer key pages show no findings: {}", e.toString()));
+    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), lint);
     AccountRoutes.mount(router, accounts, auth, new TeacherApproval(pool));
     AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
     Classroom.mount(router, vertx, pool, catalog, siteAddress());

@@ -23,9 +23,12 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
   private static final long EARLIEST = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, Times.ZONE).toInstant().toEpochMilli();
   private static final long LATEST = ZonedDateTime.of(2100, 1, 1, 0, 0, 0, 0, Times.ZONE).toInstant().toEpochMilli();
 
-  /** A new assignment's defaults: open now, no due time, one attempt, feedback at once, best score. */
+  /**
+   * A new assignment's defaults: open now, no due time, one attempt, feedback at once, options
+   * shuffled per attempt (so a key letter cannot be passed around), best score.
+   */
   static AssignmentFields defaults() {
-    return new AssignmentFields(null, null, null, 1, "immediate", null, false, "best", false);
+    return new AssignmentFields(null, null, null, 1, "immediate", null, true, "best", false);
   }
 
   AssignmentFields withClosed(boolean value) {

@@ -117,7 +117,8 @@ final class ClassPages {
       model.put("hasStudents", !students.isEmpty());
       model.put("assignments", list.stream().map(a -> AssignmentViews.model(a, catalog, teacher, now)).toList());
       model.put("hasAssignments", !list.isEmpty());
-      model.put("form", AssignmentViews.formModel(catalog, null, null, null, null, null, null, false, null));
+      model.put("form", AssignmentViews.formModel(catalog, null, null, null, null, null, null,
+        AssignmentFields.defaults().shuffle(), null));
       model.putAll(extras);
       Web.html(ctx, status, "classroom/class", model);
     })).onFailure(ctx::fail);

@@ -60,6 +60,7 @@ final class AttemptPage {
         m.put("yourAnswer", describe(q, answer));
         m.put("rightAnswer", describe(q, q.getValue("answer")));
         m.put("explanation", q.getString("explanation"));
+        m.put("note", q.getString("note"));
         m.put("evidence", q.getString("evidence"));
         m.put("paragraph", q.getInteger("paragraph"));
         m.put("evidenceUrl", q.getString("evidenceUrl"));

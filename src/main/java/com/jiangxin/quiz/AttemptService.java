@@ -484,6 +484,9 @@ public final class AttemptService {
             .put("example", q.example())
             .put("evidenceUrl", evidenceUrl(t.readingId(), q))
             .put("comment", r.getString("COMMENT"));
+          if (q.note() != null) {
+            item.put("note", q.note());
+          }
           q.teacherView().fieldNames().stream().filter(f -> f.equals("accept") || f.equals("rubric"))
             .forEach(f -> item.put(f, q.teacherView().getValue(f)));
         }

@@ -60,6 +60,11 @@ public final class KeyView {
     // the template builds the link around it: an escaped whole link would turn '=' into &#x3D;
     m.put("evidenceQuote", encodedQuote(q));
     m.put("explanation", q.explanation());
+    m.put("level", q.level().chinese());
+    m.put("levelName", q.level().label());
+    if (q.note() != null) {
+      m.put("note", q.note());
+    }
     m.put("answerText", answerText(q.type()));
     QuestionType type = q.type();
     if (type instanceof SingleChoice t) {

@@ -62,6 +62,14 @@ final class ReportView {
       examples.add(bar);
     }
     model.put("examples", examples);
+    List<Map<String, Object>> levels = new ArrayList<>();
+    for (AssignmentReport.LevelRow l : r.levels) {
+      Map<String, Object> bar = Charts.bar(l.level().chinese(), l.facility(), Format.percent(l.facility()),
+        Charts.tone(l.facility()));
+      bar.put("questions", l.questions());
+      levels.add(bar);
+    }
+    model.put("levels", levels);
 
     List<Map<String, Object>> overview = new ArrayList<>();
     List<Map<String, Object>> questions = new ArrayList<>();
@@ -79,6 +87,7 @@ final class ReportView {
       m.put("prompt", q.prompt());
       m.put("type", TYPE_LABELS.getOrDefault(q.typeName(), q.typeName()));
       m.put("example", q.example());
+      m.put("level", q.level().chinese());
       m.put("points", Format.points(q.points()));
       m.put("answered", i.answered());
       m.put("pending", i.pending());
