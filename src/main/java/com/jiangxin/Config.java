@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param demo       seed a demo classroom on start ({@code DEMO=1})
  * @param devTemplates reload templates from {@code src/main/resources/templates} on every request
  *                   ({@code VERTXWEB_ENVIRONMENT=dev})
+ * @param autoSubmitEveryMs how often open attempts past their deadline are submitted by the server
+ *                   ({@code AUTO_SUBMIT_EVERY_MS}, default 30 000; they are also swept at start)
  */
 public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Path> quizzesDir,
-                     boolean demo, boolean devTemplates) {
+                     boolean demo, boolean devTemplates, long autoSubmitEveryMs) {
 
   public static Config fromEnvironment() {
     return from(System.getenv());
@@ -38,7 +40,24 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       nonBlank(env.get("DB_URL")),
       nonBlank(env.get("QUIZZES_DIR")).map(p -> Path.of(p).toAbsolutePath().normalize()),
       "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
-      "dev".equals(env.get("VERTXWEB_ENVIRONMENT")));
+      "dev".equals(env.get("VERTXWEB_ENVIRONMENT")),
+      positiveMillis(env, "AUTO_SUBMIT_EVERY_MS", 30_000));
+  }
+
+  private static long positiveMillis(Map<String, String> env, String name, long dflt) {
+    String text = nonBlank(env.get(name)).orElse(null);
+    if (text == null) {
+      return dflt;
+    }
+    try {
+      long ms = Long.parseLong(text);
+      if (ms > 0) {
+        return ms;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a positive number of milliseconds, not '" + text + "'");
   }
 
   /** The JDBC URL to open: {@code DB_URL}, or an H2 file database in the data folder. */
