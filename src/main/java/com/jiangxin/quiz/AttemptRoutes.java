@@ -168,6 +168,7 @@ public final class AttemptRoutes {
       row.put("score", fmt(t.score()));
       row.put("maxScore", fmt(t.maxScore()));
       row.put("late", t.late());
+      row.put("autoSubmitted", t.autoSubmitted());
       row.put("pending", t.pending());
       row.put("when", TIME.format(Instant.ofEpochMilli(t.submitted() ? t.submittedAt() : t.startedAt())));
       rows.add(row);
