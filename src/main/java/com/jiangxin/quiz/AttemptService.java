@@ -388,7 +388,8 @@ public final class AttemptService {
     // submitted at the deadline itself when the server was down then; the time of closing otherwise
     long at = door.closed() || door.deadline() == null ? now : Math.min(now, door.deadline());
     boolean late = door.dueAt() != null && t.savedAt() != null && t.savedAt() > door.dueAt();
-    return finish(t, t.answers(), at, late, true)
+    // composed, so that a quiz missing since the attempt started fails this attempt, not the sweep
+    return Future.succeededFuture().compose(x -> finish(t, t.answers(), at, late, true))
       .recover(e -> {
         LOG.warn("Could not auto-submit attempt {}: {}", t.id(), e.getMessage());
         return Future.succeededFuture(false);
