@@ -78,6 +78,7 @@ class PracticeKeyHoldTest {
     String review = Accounts.get(server, browser, "/attempts/" + practiceId).bodyAsString();
     assertNoKey("practice review page", review, quiz);
     assertTrue(review.contains("本篇有未到期的作业，练习暂不显示答案"), "the review page says why");
+    assertTrue(review.contains("你交的答案") && review.contains("（未作答）"), "and still lists what the student handed in");
 
     // once the assignment is due, the same practice review shows everything
     AttemptRulesFixtures.setDue(server, a, System.currentTimeMillis() - 1000);
