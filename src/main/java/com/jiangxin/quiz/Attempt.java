@@ -24,6 +24,12 @@ public record Attempt(long id, Long assignmentId, String readingId, long userId,
     return assignmentId == null;
   }
 
+  /** The same attempt with the deadline its assignment has now. */
+  Attempt withDeadline(Long now) {
+    return new Attempt(id, assignmentId, readingId, userId, quizVersion, status, startedAt, savedAt, submittedAt, now,
+      score, maxScore, pending, late, answers, optionOrder, gradedVersion, autoSubmitted);
+  }
+
   static Attempt from(Row r) {
     String order = r.getString("OPTION_ORDER");
     Number score = (Number) r.getValue("SCORE");

@@ -253,7 +253,8 @@ public final class AttemptService {
         JsonObject merged = merge(t, answers);
         return pool.preparedQuery(AttemptSql.SAVE_ANSWERS)
           .execute(Tuple.of(merged.encode(), clock.millis(), id))
-          .compose(x -> load(id));
+          .compose(x -> load(id))
+          .map(saved -> saved.withDeadline(door.deadline()));
       });
     }));
   }
@@ -398,7 +399,8 @@ public final class AttemptService {
 
   /**
    * The attempt as it stands now: one left open past its assignment's deadline is submitted first,
-   * so a student who comes back after the deadline sees the result without waiting for the sweep.
+   * so a student who comes back after the deadline sees the result without waiting for the sweep;
+   * one still open shows the deadline its assignment has now.
    */
   public Future<Attempt> settled(Attempt t) {
     if (t.submitted() || t.assignmentId() == null) {
@@ -407,7 +409,7 @@ public final class AttemptService {
     long now = clock.millis();
     return door(t).compose(door -> door.shut(now)
       ? autoSubmit(t, door, now).compose(x -> load(t.id()))
-      : Future.succeededFuture(t));
+      : Future.succeededFuture(t.withDeadline(door.deadline())));
   }
 
   /** One question's grade within an attempt. */

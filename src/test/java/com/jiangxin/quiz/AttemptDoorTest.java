@@ -105,7 +105,11 @@ class AttemptDoorTest {
     long b = AttemptRulesFixtures.assign(server, teacher, classB, quiz.readingId(), "immediate",
       System.currentTimeMillis() + 30_000);
     long second = AttemptRulesFixtures.start(server, b, other).getLong("id");
-    AttemptRulesFixtures.setDue(server, b, AttemptRulesFixtures.hoursFromNow(24));
+    long later = AttemptRulesFixtures.hoursFromNow(24);
+    AttemptRulesFixtures.setDue(server, b, later);
+    assertEquals(later + AttemptService.GRACE_MS,
+      server.get("/api/v1/attempts/" + second, other.token()).bodyAsJsonObject().getLong("deadline"),
+      "the attempt shows the deadline as it is now");
     HttpResponse<Buffer> extended = submit(second, other);
     assertEquals(200, extended.statusCode(), extended.bodyAsString());
     assertFalse(extended.bodyAsJsonObject().getBoolean("late"), "a due time moved later counts as it is now");
