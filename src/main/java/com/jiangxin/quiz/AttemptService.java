@@ -31,9 +31,11 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The life of an attempt: start (or resume), save answers as the student goes, submit once, grade on
- * the server, and show the result as the assignment's feedback policy allows. Every read and write
- * checks that the caller may touch the attempt; foreign ids answer 404.
+ * The life of an attempt: start (or resume), save answers as the student goes, submit once — or be
+ * submitted by the server at the deadline — grade on the server, and show the result as the
+ * feedback policies of the reading's assignments allow. Every read and write checks that the caller
+ * may touch the attempt (foreign ids answer 404), and every save and submit checks the assignment
+ * as it is now.
  */
 public final class AttemptService {
   /** A submit this long after the due time still counts (marked late), for slow school Wi-Fi. */
