@@ -372,6 +372,15 @@ public final class AttemptService {
   }
 
   Future<Integer> autoSubmitOverdue(long now) {
+    return sweepBatch(now, 0).onSuccess(n -> {
+      if (n > 0) {
+        LOG.info("Submitted {} attempts left open past their deadline.", n);
+      }
+    });
+  }
+
+  /** One batch, then the next while batches come full and this sweep still finishes some. */
+  private Future<Integer> sweepBatch(long now, int before) {
     return pool.preparedQuery(AttemptSql.OVERDUE_ATTEMPTS).execute(Tuple.of(now - GRACE_MS)).compose(rows -> {
       Future<Integer> chain = Future.succeededFuture(0);
       for (Row r : rows) {
@@ -379,11 +388,9 @@ public final class AttemptService {
         Door door = Door.of(Boolean.TRUE.equals(r.getBoolean("A_CLOSED")), r.getLong("A_DUE_AT"));
         chain = chain.compose(n -> autoSubmit(t, door, now).map(done -> n + (done ? 1 : 0)));
       }
-      return chain;
-    }).onSuccess(n -> {
-      if (n > 0) {
-        LOG.info("Submitted {} attempts left open past their deadline.", n);
-      }
+      return chain.compose(n -> rows.size() == AttemptSql.SWEEP_BATCH && n > 0
+        ? sweepBatch(now, before + n)
+        : Future.succeededFuture(before + n));
     });
   }
 

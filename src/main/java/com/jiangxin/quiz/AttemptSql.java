@@ -47,9 +47,10 @@ final class AttemptSql {
    * Open attempts whose assignment is closed or whose due time is before the given time (the
    * grace already taken off), oldest first, a batch at a time.
    */
+  static final int SWEEP_BATCH = 500;
   static final String OVERDUE_ATTEMPTS = "SELECT " + ATTEMPT_COLUMNS + ", a.due_at AS a_due_at, a.closed AS a_closed "
     + "FROM attempts t JOIN assignments a ON a.id = t.assignment_id WHERE t.status = 'in_progress' "
-    + "AND (a.closed = TRUE OR a.due_at < ?) ORDER BY t.id FETCH FIRST 500 ROWS ONLY";
+    + "AND (a.closed = TRUE OR a.due_at < ?) ORDER BY t.id FETCH FIRST " + SWEEP_BATCH + " ROWS ONLY";
 
   /** The feedback policy and state of every assignment of a reading in the classes a student belongs to. */
   static final String ASSIGNMENTS_OF_READING_FOR_STUDENT = "SELECT a.feedback AS feedback, a.due_at AS due_at, "
