@@ -623,7 +623,7 @@ public final class AttemptService {
   public Future<Reveal> reveal(Attempt t, User viewer) {
     if (t.assignmentId() == null) {
       return keyHold(t.readingId(), viewer.id()).map(hold -> hold.held()
-        ? new Reveal(false, false, holdNote("本篇有未到期的作业，练习暂不显示答案和得分", hold))
+        ? new Reveal(false, false, holdNote("练习暂不显示答案和得分", hold))
         : new Reveal(t.submitted(), t.submitted(), null));
     }
     if (!t.submitted()) {
@@ -637,13 +637,15 @@ public final class AttemptService {
         return Future.succeededFuture(new Reveal(false, true, null));
       }
       return keyHold(t.readingId(), viewer.id()).map(hold -> hold.held()
-        ? new Reveal(false, true, holdNote("本篇还有未到期的作业，暂不显示答案", hold))
+        ? new Reveal(false, true, holdNote("这里暂不显示答案", hold))
         : new Reveal(true, true, null));
     });
   }
 
   private static String holdNote(String what, KeyHold hold) {
-    return what + (hold.until() == null ? "。" : "，" + TIME.format(Instant.ofEpochMilli(hold.until())) + " 截止后回到这里就能看到。");
+    return hold.until() == null
+      ? "本篇有老师不公布答案的作业，" + what + "。"
+      : "本篇有未到期的作业，" + what + "，" + TIME.format(Instant.ofEpochMilli(hold.until())) + " 截止后回到这里就能看到。";
   }
 
   /** The JSON of an attempt: its state, and feedback fields only when {@code withFeedback}. */

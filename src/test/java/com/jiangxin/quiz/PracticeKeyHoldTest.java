@@ -100,7 +100,7 @@ class PracticeKeyHoldTest {
 
     JsonObject held = submitPractice(quiz.readingId(), inClass);
     assertNoKey("practice under a never assignment", held.encode(), quiz);
-    assertEquals("本篇有未到期的作业，练习暂不显示答案和得分。", held.getString("feedbackNote"));
+    assertEquals("本篇有老师不公布答案的作业，练习暂不显示答案和得分。", held.getString("feedbackNote"));
 
     JsonObject free = submitPractice(quiz.readingId(), elsewhere);
     assertTrue(free.getBoolean("feedbackAvailable"), "a student of no such class keeps full practice feedback");
