@@ -60,6 +60,8 @@ public class App extends VerticleBase {
   private Pool pool;
   private Router router;
   private HttpServer server;
+  private AttemptService attempts;
+  private long sweepTimer = -1;
   /** The background template compile; stop waits for it so shutdown never races it. */
   private Future<?> warming = Future.succeededFuture();
 
@@ -150,6 +152,7 @@ public class App extends VerticleBase {
         return Future.fromCompletionStage(p.loaded, context)
           .compose(loaded -> {
             pool = Database.openPool(vertx, config);
+            attempts = new AttemptService(pool, loaded.quizzes(), Clock.systemUTC());
             ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
             AccountRepository accounts = new AccountRepository(vertx, pool, config.teacherInviteCode());
             // The pool connects once the migrations are done: a connection opened while Flyway
@@ -160,12 +163,16 @@ public class App extends VerticleBase {
                 ? DemoSeed.run(vertx, pool, catalog)
                   .compose(x -> DemoAttempts.run(pool, loaded.quizzes(), DemoSeed.TEACHER, System.currentTimeMillis()))
                 : Future.succeededFuture())
+              .compose(ok -> sweepDeadlines())
               .compose(ok -> accounts.csrfKey())
               .compose(key -> {
                 router = routes(loaded, catalog, accounts, new Auth(accounts, key));
                 return vertx.createHttpServer(WebSetup.serverOptions()).requestHandler(router).listen(config.port());
               })
-              .onSuccess(s -> warmUp(loaded.templates()));
+              .onSuccess(s -> {
+                warmUp(loaded.templates());
+                sweepTimer = vertx.setPeriodic(config.autoSubmitEveryMs(), id -> sweepDeadlines());
+              });
           })
           .recover(e -> p.failure(context, e).compose(Future::failedFuture));
       })
@@ -204,7 +211,7 @@ public class App extends VerticleBase {
       .onFailure(e -> LOG.warn("The quiz linter failed; answer key pages show no findings: {}", e.toString()));
     QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), lint);
     AccountRoutes.mount(router, accounts, auth, new TeacherApproval(pool));
-    AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
+    AttemptRoutes.mount(router, attempts, catalog);
     Classroom.mount(router, vertx, pool, catalog, siteAddress());
     Results.mount(router, pool, loaded.quizzes(), catalog);
     WebSetup.mountFallback(router);
@@ -213,6 +220,24 @@ public class App extends VerticleBase {
 
   private SiteAddress siteAddress() {
     return new SiteAddress(config.publicUrl(), config.lanAddress());
+  }
+
+  /**
+   * Submits the attempts left open past their deadline (at start, then every
+   * {@link Config#autoSubmitEveryMs()}). A failed sweep is logged and tried again at the next tick.
+   */
+  private Future<Void> sweepDeadlines() {
+    return attempts.autoSubmitOverdue()
+      .<Void>mapEmpty()
+      .recover(e -> {
+        LOG.warn("The deadline sweep failed: {}", e.getMessage());
+        return Future.succeededFuture();
+      });
+  }
+
+  /** The quiz attempts (tests use it to run the deadline sweep as another node would). */
+  public AttemptService attempts() {
+    return attempts;
   }
 
   /** The database pool (tests use it to set up situations such as an expired deadline). */
@@ -232,6 +257,9 @@ public class App extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (sweepTimer >= 0) {
+      vertx.cancelTimer(sweepTimer);
+    }
     Future<Void> closing = warming.transform(done -> server == null ? Future.succeededFuture() : server.close());
     return closing.eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
       .eventually(() -> {

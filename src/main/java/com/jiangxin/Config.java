@@ -23,10 +23,13 @@ import java.util.Optional;
  *                   instead of a loopback address when {@code PUBLIC_URL} is not set
  * @param teacherInviteCode an invite code that approves a teacher at registration
  *                   ({@code TEACHER_INVITE_CODE}, at least {@value #MIN_INVITE_CODE} characters), if set
+ * @param autoSubmitEveryMs how often open attempts past their deadline are submitted by the server
+ *                   ({@code AUTO_SUBMIT_EVERY_MS}, default 30 000; they are also swept at start)
  */
 public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Path> quizzesDir,
                      boolean demo, boolean devTemplates, Optional<String> publicUrl,
-                     Optional<String> lanAddress, Optional<String> teacherInviteCode) {
+                     Optional<String> lanAddress, Optional<String> teacherInviteCode,
+                     long autoSubmitEveryMs) {
   /** Shorter invite codes could be guessed. */
   public static final int MIN_INVITE_CODE = 8;
 
@@ -66,13 +69,14 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       "dev".equals(env.get("VERTXWEB_ENVIRONMENT")),
       nonBlank(env.get("PUBLIC_URL")).map(Config::publicUrl),
       Optional.empty(),
-      invite);
+      invite,
+      positiveMillis(env, "AUTO_SUBMIT_EVERY_MS", 30_000));
   }
 
   /** The same settings with another LAN address. */
   public Config withLanAddress(Optional<String> address) {
     return new Config(port, dataDir, dbUrl, quizzesDir, demo, devTemplates, publicUrl, address,
-      teacherInviteCode);
+      teacherInviteCode, autoSubmitEveryMs);
   }
 
   /** Checks {@code PUBLIC_URL}: an absolute http(s) URL with a host, and no query or fragment. */
@@ -95,6 +99,22 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       url = url.substring(0, url.length() - 1);
     }
     return url;
+  }
+
+  private static long positiveMillis(Map<String, String> env, String name, long dflt) {
+    String text = nonBlank(env.get(name)).orElse(null);
+    if (text == null) {
+      return dflt;
+    }
+    try {
+      long ms = Long.parseLong(text);
+      if (ms > 0) {
+        return ms;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a positive number of milliseconds, not '" + text + "'");
   }
 
   /** The JDBC URL to open: {@code DB_URL}, or an H2 file database in the data folder. */

@@ -41,6 +41,7 @@ final class AttemptPage {
       m.put("unit", q.getString("unit"));
       m.put("answered", answer != null);
       m.put("field", "q." + id);
+      m.put("yourAnswer", describe(q, answer));
       switch (type) {
         case "single", "multiple" -> m.put("options", options(q.getJsonArray("options"), answer, id));
         case "truefalse" -> {
@@ -57,7 +58,6 @@ final class AttemptPage {
         m.put("pending", q.getBoolean("pending"));
         m.put("earned", AttemptRoutes.fmt(q.getDouble("earned")));
         m.put("partial", !q.getBoolean("correct") && q.getDouble("fraction", 0.0) > 0);
-        m.put("yourAnswer", describe(q, answer));
         m.put("rightAnswer", describe(q, q.getValue("answer")));
         m.put("explanation", q.getString("explanation"));
         m.put("note", q.getString("note"));

@@ -63,10 +63,20 @@ public final class AttemptRoutes {
   }
 
   private void practiceJson(RoutingContext ctx) {
-    attempts.startPractice(ctx.pathParam("id"), Auth.current(ctx))
-      .compose(s -> attempts.toJson(s.attempt(), false).map(j -> j.put("resumed", s.resumed())))
+    User user = Auth.current(ctx);
+    attempts.startPractice(ctx.pathParam("id"), user)
+      .compose(s -> attempts.reveal(s.attempt(), user)
+        .compose(reveal -> attempts.toJson(s.attempt(), reveal)).map(j -> j.put("resumed", s.resumed())))
       .onSuccess(json -> Web.json(ctx, 201, json))
-      .onFailure(ctx::fail);
+      .onFailure(e -> failWithRetry(ctx, e));
+  }
+
+  /** Fails the request; a 429 tells the client when to try again. */
+  private static void failWithRetry(RoutingContext ctx, Throwable e) {
+    if (e instanceof TooManyAttempts limit) {
+      ctx.response().putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
+    }
+    ctx.fail(e);
   }
 
   private void saveJson(RoutingContext ctx) {
@@ -87,7 +97,7 @@ public final class AttemptRoutes {
     }
     User user = Auth.current(ctx);
     attempts.submit(Requests.id(ctx, "id"), user, (JsonObject) answers)
-      .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed)))
+      .compose(t -> attempts.reveal(t, user).compose(reveal -> attempts.toJson(t, reveal)))
       .onSuccess(json -> Web.json(ctx, 200, json))
       .onFailure(ctx::fail);
   }
@@ -95,7 +105,8 @@ public final class AttemptRoutes {
   private void attemptJson(RoutingContext ctx) {
     User user = Auth.current(ctx);
     attempts.readable(Requests.id(ctx, "id"), user)
-      .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed)))
+      .compose(attempts::settled)
+      .compose(t -> attempts.reveal(t, user).compose(reveal -> attempts.toJson(t, reveal)))
       .onSuccess(json -> Web.json(ctx, json))
       .onFailure(ctx::fail);
   }
@@ -157,6 +168,7 @@ public final class AttemptRoutes {
       row.put("score", fmt(t.score()));
       row.put("maxScore", fmt(t.maxScore()));
       row.put("late", t.late());
+      row.put("autoSubmitted", t.autoSubmitted());
       row.put("pending", t.pending());
       row.put("when", TIME.format(Instant.ofEpochMilli(t.submitted() ? t.submittedAt() : t.startedAt())));
       rows.add(row);
@@ -210,13 +222,14 @@ public final class AttemptRoutes {
   private void practicePage(RoutingContext ctx) {
     attempts.startPractice(ctx.pathParam("id"), Auth.current(ctx))
       .onSuccess(s -> Web.redirect(ctx, "/attempts/" + s.attempt().id()))
-      .onFailure(ctx::fail);
+      .onFailure(e -> failWithRetry(ctx, e));
   }
 
   private void showAttempt(RoutingContext ctx) {
     User user = Auth.current(ctx);
     attempts.readable(Requests.id(ctx, "id"), user)
-      .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed))
+      .compose(attempts::settled)
+      .compose(t -> attempts.reveal(t, user).compose(reveal -> attempts.toJson(t, reveal))
         .map(json -> render(ctx, user, t, json)))
       .onFailure(ctx::fail);
   }
@@ -240,8 +253,11 @@ public final class AttemptRoutes {
     model.put("own", t.userId() == user.id());
     model.put("practice", t.practice());
     model.put("backUrl", t.practice() ? "/readings/" + t.readingId() : "/assignments/" + t.assignmentId());
+    model.put("feedbackNote", json.getString("feedbackNote"));
     if (t.submitted()) {
-      model.put("score", fmt(t.score()));
+      model.put("score", fmt(json.getDouble("score")));
+      model.put("scoreHidden", json.getValue("score") == null);
+      model.put("autoSubmitted", t.autoSubmitted());
       model.put("maxScore", fmt(t.maxScore()));
       model.put("pendingCount", t.pending());
       model.put("late", t.late());

@@ -195,9 +195,10 @@ final class Gradebook {
           .put("comments", p.comments()).put("score", p.score());
         results.put(Long.toString(c.id()), (k == null
           ? new JsonObject().put("score", null).put("maxScore", c.maxScore()).put("attempts", 0)
-            .put("late", false).put("pending", 0).put("attemptId", null)
+            .put("late", false).put("autoSubmitted", false).put("pending", 0).put("attemptId", null)
           : new JsonObject().put("score", k.score()).put("maxScore", k.maxScore() == null ? c.maxScore() : k.maxScore())
-            .put("attempts", k.attempts()).put("late", k.late()).put("pending", k.pending())
+            .put("attempts", k.attempts()).put("late", k.late()).put("autoSubmitted", k.autoSubmitted())
+            .put("pending", k.pending())
             .put("attemptId", k.attemptId())).put("participation", talk));
       }
       students.add(new JsonObject().put("id", l.student().id()).put("username", l.student().username())

@@ -115,6 +115,7 @@ final class ResultsPages {
     m.put("attempts", k.attempts());
     m.put("several", k.attempts() > 1);
     m.put("late", k.late());
+    m.put("autoSubmitted", k.autoSubmitted());
     m.put("pending", k.pending());
     m.put("low", k.score() != null && c.maxScore() > 0 && k.score() / c.maxScore() < 0.6);
     return m;
@@ -161,6 +162,7 @@ final class ResultsPages {
         a.put("score", Format.points(nullableDouble(t, "SCORE")));
         a.put("max", Format.points(nullableDouble(t, "MAX_SCORE")));
         a.put("late", Boolean.TRUE.equals(t.getBoolean("LATE")));
+        a.put("autoSubmitted", Boolean.TRUE.equals(t.getBoolean("AUTO_SUBMITTED")));
         a.put("pending", t.getInteger("PENDING"));
         a.put("answers", answers(results.bank().forReading(t.getString("READING_ID")).orElse(null),
           sa.responses().getOrDefault(t.getLong("ID"), List.of())));
@@ -374,6 +376,7 @@ final class ResultsPages {
           item.put("attempts", k.attempts());
           item.put("maxAttempts", a.maxAttempts());
           item.put("late", k.late());
+          item.put("autoSubmitted", k.autoSubmitted());
           item.put("pending", k.pending());
           item.put("attemptUrl", "/attempts/" + k.attemptId());
           item.put("keepLabel", a.keepsLatest() ? "计最后一次" : "计最高分");
