@@ -35,19 +35,19 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
   /** Why these fields cannot be stored, if they cannot. */
   Optional<String> problem(ReadingCatalog catalog) {
     if (readingId == null || readingId.isBlank()) {
-      return Optional.of("请选择要布置的文章（readingId）。");
+      return Optional.of("请选择要布置的文章。");
     }
     if (catalog.byId(readingId).isEmpty()) {
-      return Optional.of("没有这篇文章：" + clip(readingId) + "。readingId 须是 /api/v1/readings 中的一个 id。");
+      return Optional.of("没有这篇文章：" + clip(readingId) + "。请从文章列表中选择一篇。");
     }
     if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
-      return Optional.of("作答次数（maxAttempts）须为 1 到 " + MAX_ATTEMPTS + " 之间的整数。");
+      return Optional.of("可作答次数须为 1 到 " + MAX_ATTEMPTS + " 之间的整数。");
     }
     if (!FEEDBACK.contains(feedback)) {
-      return Optional.of("反馈方式（feedback）须为 immediate、after_due 或 never。");
+      return Optional.of("请选择学生何时看到对错和解析：交卷后立即、截止后或不公布。");
     }
     if (!KEEP_SCORE.contains(keepScore)) {
-      return Optional.of("计分方式（keepScore）须为 best 或 latest。");
+      return Optional.of("多次作答时请选择取最高分或取最后一次。");
     }
     if (instructions != null && instructions.codePointCount(0, instructions.length()) > MAX_INSTRUCTIONS) {
       return Optional.of("说明最多 " + MAX_INSTRUCTIONS + " 个字。");
@@ -58,10 +58,10 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
       }
     }
     if (opensAt != null && dueAt != null && dueAt <= opensAt) {
-      return Optional.of("截止时间（dueAt）须晚于开放时间（opensAt）。");
+      return Optional.of("截止时间须晚于开放时间。");
     }
     if ("after_due".equals(feedback) && dueAt == null) {
-      return Optional.of("“截止后公布”需要设定截止时间（dueAt）。");
+      return Optional.of("“截止后公布”需要设定截止时间。");
     }
     return Optional.empty();
   }
@@ -126,7 +126,7 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
     if (v instanceof String s && s.strip().matches("-?\\d{1,9}")) {
       return Integer.parseInt(s.strip());
     }
-    throw HttpError.badRequest("作答次数（maxAttempts）须为 1 到 " + MAX_ATTEMPTS + " 之间的整数。");
+    throw HttpError.badRequest("可作答次数须为 1 到 " + MAX_ATTEMPTS + " 之间的整数。");
   }
 
   private static String instructions(String text) {
@@ -141,7 +141,7 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
   }
 
   private static String label(String field) {
-    return "opensAt".equals(field) ? "开放时间（opensAt）" : "截止时间（dueAt）";
+    return "opensAt".equals(field) ? "开放时间" : "截止时间";
   }
 
   private static String clip(String s) {

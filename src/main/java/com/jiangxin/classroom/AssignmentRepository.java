@@ -78,6 +78,15 @@ public final class AssignmentRepository {
     return rows.map(AssignmentRepository::list);
   }
 
+  /** The ids of the assignments a student has an attempt in progress for (their dashboard offers 继续). */
+  public Future<java.util.Set<Long>> inProgress(User student) {
+    return pool.preparedQuery(ClassroomSql.IN_PROGRESS_OF_STUDENT).execute(Tuple.of(student.id())).map(rows -> {
+      java.util.Set<Long> ids = new java.util.HashSet<>();
+      rows.forEach(r -> ids.add(r.getLong("ASSIGNMENT_ID")));
+      return ids;
+    });
+  }
+
   /** The assignments of one class, with completion (for its teacher). */
   Future<List<Assignment>> ofClass(SchoolClass c) {
     return pool.preparedQuery(ClassroomSql.ASSIGNMENTS_OF_CLASS).execute(Tuple.of(c.id())).map(AssignmentRepository::list);

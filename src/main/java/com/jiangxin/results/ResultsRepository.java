@@ -1,5 +1,6 @@
 package com.jiangxin.results;
 
+import com.jiangxin.web.Numbers;
 import com.jiangxin.account.User;
 import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.ClassRef;
@@ -179,7 +180,7 @@ final class ResultsRepository {
         }
         double max = rows.iterator().next().getDouble("MAX_POINTS");
         if (!(points >= 0 && points <= max)) {
-          return Future.failedFuture(HttpError.badRequest("分数须在 0 到 " + Format.points(max) + " 之间。"));
+          return Future.failedFuture(HttpError.badRequest("分数须在 0 到 " + Numbers.points(max) + " 之间。"));
         }
         return conn.preparedQuery(ResultsSql.SET_GRADE)
           .execute(Tuple.of(points, points / max, comment, teacher.id(), now, attemptId, questionId))
