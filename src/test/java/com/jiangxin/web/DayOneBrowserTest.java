@@ -252,4 +252,51 @@ class DayOneBrowserTest {
       assertThat(page.locator("fieldset.question").first()).isVisible();
     }
   }
+
+  @Test
+  @DisplayName("the pages changed for day one fit a 360 and 390 px phone, a laptop and a projector (screenshots under target/)")
+  void changedPagesAtEverySize() {
+    Accounts.Login student = demo.newStudent("尺寸学生");
+    String numericReading = demo.firstWithType("numeric").orElseThrow().getKey();
+    long practice = demo.practice(student.token(), numericReading);
+    long aid = demo.shortAnswerAssignment();
+    List<String[]> pages = List.of(
+      new String[] {"student", "dashboard", "/dashboard"},
+      new String[] {"student", "numeric-quiz", "/attempts/" + practice},
+      new String[] {"student", "confirm", "/attempts/" + practice + "?confirm=1"},
+      new String[] {"teacher", "report", "/assignments/" + aid + "/report"},
+      new String[] {"teacher", "report-projector", "/assignments/" + aid + "/report?view=projector"},
+      new String[] {"teacher", "grading", "/assignments/" + aid + "/grading"},
+      new String[] {"teacher", "gradebook", "/classes/" + demo.classId + "/gradebook"});
+    List<String> problems = new ArrayList<>();
+    for (int width : new int[] {360, 390, 1366, 1920}) {
+      int height = width < 400 ? 800 : width == 1920 ? 1080 : 768;
+      for (String who : List.of("student", "teacher")) {
+        try (BrowserContext ctx = width < 400 ? browser.phone() : browser.desktop()) {
+          Page page = ctx.newPage();
+          page.setViewportSize(width, height);
+          if (who.equals("teacher")) {
+            demo.logIn(page, DemoSeed.TEACHER);
+          } else {
+            demo.logIn(page, student.username(), Accounts.PASSWORD);
+          }
+          for (String[] p : pages) {
+            if (!p[0].equals(who)) {
+              continue;
+            }
+            page.navigate(server.url(p[2]));
+            int scroll = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+            if (scroll > width) {
+              problems.add(p[1] + " at " + width + ": " + scroll + " px wide");
+            }
+            if (p[1].equals("confirm")) {
+              page.locator("#confirm").scrollIntoViewIfNeeded();
+            }
+            Browser.screenshot(page, "dayone-" + p[1] + "-" + width);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
 }
