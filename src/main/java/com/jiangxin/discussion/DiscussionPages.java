@@ -1,12 +1,12 @@
 package com.jiangxin.discussion;
 
-import com.jiangxin.web.Numbers;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 import com.jiangxin.reading.ReadingPageAddOn;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Numbers;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;

@@ -1,11 +1,11 @@
 package com.jiangxin.quiz;
 
-import com.jiangxin.web.Numbers;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Numbers;
 import com.jiangxin.web.PageContext;
 import com.jiangxin.web.Requests;
 import com.jiangxin.web.Web;

@@ -1,6 +1,5 @@
 package com.jiangxin.results;
 
-import com.jiangxin.web.Numbers;
 import com.jiangxin.quiz.AnswerText;
 import com.jiangxin.quiz.Choice;
 import com.jiangxin.quiz.FillIn;
@@ -12,6 +11,7 @@ import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.ShortAnswer;
 import com.jiangxin.quiz.SingleChoice;
 import com.jiangxin.quiz.TrueFalse;
+import com.jiangxin.web.Numbers;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -121,8 +121,8 @@ final class AnswerCounts {
       long graded = g.count() - g.pending();
       if (graded > 0) {
         // open answers differ word by word: what they share is the score they were given
-        String key = Numbers.points(g.fraction() * q.points());
-        add(out, key, "得 " + key + " 分", graded, g.fraction() >= 0.999);
+        double points = Math.round(g.fraction() * q.points() * 100) / 100.0;
+        add(out, Numbers.exact(points), "得 " + Numbers.points(points) + " 分", graded, g.fraction() >= 0.999);
       }
     } else {
       // single choice and true/false: the answer is the option id or the boolean

@@ -1,6 +1,7 @@
 package com.jiangxin.results;
 
 import com.jiangxin.web.Numbers;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.jiangxin.results;
 
-import com.jiangxin.web.Numbers;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.results.Records.Kept;
+import com.jiangxin.web.Numbers;
 import io.vertx.sqlclient.Row;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

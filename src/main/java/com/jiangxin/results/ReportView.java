@@ -1,7 +1,8 @@
 package com.jiangxin.results;
 
-import com.jiangxin.web.Numbers;
 import com.jiangxin.quiz.Question;
+
+import com.jiangxin.web.Numbers;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
 package com.jiangxin.results;
 
-import com.jiangxin.web.Numbers;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
@@ -11,6 +10,7 @@ import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.Kept;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.discussion.Participation;
+import com.jiangxin.web.Numbers;
 import com.jiangxin.web.Web;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;

@@ -1,12 +1,12 @@
 package com.jiangxin.results;
 
-import com.jiangxin.web.Numbers;
 import com.jiangxin.account.User;
 import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.ClassRef;
 import com.jiangxin.results.Records.Kept;
 import com.jiangxin.results.Records.Student;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Numbers;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
