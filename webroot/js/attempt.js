@@ -8,7 +8,7 @@
   var bar = document.querySelector('progress.progress-bar');
   var count = document.querySelector('.answered-count');
   var confirmBox = document.getElementById('confirm');
-  var timer = null, inFlight = false, dirty = false, retryDelay = 3000;
+  var timer = null, inFlight = false, dirty = false, leaving = false, retryDelay = 3000;
 
   function setState(text, cls) {
     if (!state) { return; }
@@ -109,9 +109,12 @@
 
   form.addEventListener('submit', function (e) {
     var go = e.submitter && e.submitter.value;
+    // a real post carries every answer on the form: leaving the page for it loses nothing
+    leaving = true;
     // one question per screen: the server counts the others, so let the form post and come back
     if (go === 'submit' && confirmBox && form.querySelectorAll('fieldset.question').length > 1) {
       e.preventDefault();
+      leaving = false;
       save().then(function () {
         fillConfirm();
         confirmBox.classList.remove('closed');
@@ -146,6 +149,6 @@
   }
 
   window.addEventListener('beforeunload', function (e) {
-    if (dirty || inFlight) { e.preventDefault(); e.returnValue = ''; }
+    if ((dirty || inFlight) && !leaving) { e.preventDefault(); e.returnValue = ''; }
   });
 })();

@@ -102,7 +102,9 @@ final class ReportView {
       m.put("paragraph", q.paragraph());
       m.put("isShort", "short".equals(q.typeName()));
       List<Map<String, Object>> answers = new ArrayList<>();
-      String topWrong = i.mostCommonWrong().map(AnswerCounts.Count::key).orElse(null);
+      // a score distribution has no "most common wrong answer" to point at
+      String topWrong = "short".equals(q.typeName()) ? null
+        : i.mostCommonWrong().map(AnswerCounts.Count::key).orElse(null);
       for (AnswerCounts.Count c : i.answers()) {
         double share = i.answered() == 0 ? 0 : (double) c.count() / i.answered();
         Map<String, Object> a = Charts.bar(c.label(), share, c.count() + " 人 · " + Numbers.percent(share),

@@ -98,6 +98,16 @@ class DayOneBrowserTest {
       page.click("button.submit-button");
       confirm.getByText("继续答题").click();
       assertThat(confirm).isHidden();
+
+      // one question per screen: the server counts, after saving the question on the screen
+      String url = page.url().replaceAll("[?#].*$", "");
+      page.navigate(url + "?one=1&q=2");
+      answer(page.locator("fieldset.question").first());
+      page.click("button.submit-button");
+      assertThat(page.locator("#confirm")).isVisible();
+      assertThat(page.locator("#confirm")).containsText("已作答 " + (total - 1) + " / " + total + " 题");
+      assertEquals(1, page.locator("#confirm .blank-list a").count());
+      assertThat(page.locator("fieldset.question .qno")).hasText("2");
     }
   }
 
@@ -151,8 +161,12 @@ class DayOneBrowserTest {
       Locator openStat = page.locator("#q-" + open.id());
       assertThat(openStat).containsText("得分分布");
       assertFalse(openStat.innerText().contains("人答"), openStat.innerText());
+      openStat.evaluate("q => q.scrollIntoView()");
+      Browser.screenshot(page, "dayone-report-open-question-1366");
       for (Question q : demo.bank.forReading(demo.readingOf(aid)).orElseThrow().questions()) {
         if (q.typeName().equals("ordering")) {
+          page.locator("#q-" + q.id()).evaluate("q => q.scrollIntoView()");
+          Browser.screenshot(page, "dayone-report-ordering-1366");
           Locator labels = page.locator("#q-" + q.id() + " .bar-label");
           for (int i = 0; i < labels.count(); i++) {
             assertFalse(labels.nth(i).innerText().contains("…"), "ordering items are whole: " + labels.nth(i).innerText());
