@@ -11,7 +11,9 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Assignments in the database, always read through who is asking: a teacher sees those of their
@@ -79,9 +81,9 @@ public final class AssignmentRepository {
   }
 
   /** The ids of the assignments a student has an attempt in progress for (their dashboard offers 继续). */
-  public Future<java.util.Set<Long>> inProgress(User student) {
+  public Future<Set<Long>> inProgress(User student) {
     return pool.preparedQuery(ClassroomSql.IN_PROGRESS_OF_STUDENT).execute(Tuple.of(student.id())).map(rows -> {
-      java.util.Set<Long> ids = new java.util.HashSet<>();
+      Set<Long> ids = new HashSet<>();
       rows.forEach(r -> ids.add(r.getLong("ASSIGNMENT_ID")));
       return ids;
     });

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code /dashboard}: a teacher's classes with their assignments' completion (and the form to
@@ -64,12 +65,12 @@ final class DashboardPage {
   private void render(RoutingContext ctx, int status, Map<String, Object> extras) {
     User user = Auth.current(ctx);
     long now = System.currentTimeMillis();
-    Future<java.util.Set<Long>> resumable = user.isStudent() ? assignments.inProgress(user)
-      : Future.succeededFuture(java.util.Set.of());
+    Future<Set<Long>> resumable = user.isStudent() ? assignments.inProgress(user)
+      : Future.succeededFuture(Set.of());
     Future.all(classes.classesOf(user), assignments.of(user), resumable).onSuccess(Requests.safely(ctx, all -> {
       List<SchoolClass> list = all.resultAt(0);
       List<Assignment> work = all.resultAt(1);
-      java.util.Set<Long> inProgress = all.resultAt(2);
+      Set<Long> inProgress = all.resultAt(2);
       Map<String, Object> model = Web.model(ctx, "我的课堂 · 匠心课堂");
       Flash.from(ctx, model);
       List<Map<String, Object>> classModels = new ArrayList<>();
