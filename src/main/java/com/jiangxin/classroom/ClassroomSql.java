@@ -66,6 +66,10 @@ final class ClassroomSql {
     + ASSIGNMENT_FROM + " WHERE c.teacher_id = ?" + ASSIGNMENT_ORDER;
   static final String ASSIGNMENTS_OF_CLASS = "SELECT " + ASSIGNMENT_COLUMNS + COMPLETION_COLUMNS
     + ASSIGNMENT_FROM + " WHERE a.class_id = ?" + ASSIGNMENT_ORDER;
+  /** The assignments a student has an attempt in progress for. Params: student. */
+  static final String IN_PROGRESS_OF_STUDENT = "SELECT DISTINCT t.assignment_id AS assignment_id FROM attempts t "
+    + "WHERE t.user_id = ? AND t.status = 'in_progress' AND t.assignment_id IS NOT NULL";
+
   /** Params: student (for done), student (membership). */
   static final String ASSIGNMENTS_OF_STUDENT = "SELECT " + ASSIGNMENT_COLUMNS + DONE_COLUMNS + ASSIGNMENT_FROM
     + " JOIN class_members m ON m.class_id = a.class_id WHERE m.student_id = ?" + ASSIGNMENT_ORDER;

@@ -236,6 +236,12 @@ public final class AttemptService {
       });
   }
 
+  /** A user's display name, for a teacher looking at a student's attempt; empty if the account is gone. */
+  public Future<String> displayName(long userId) {
+    return pool.preparedQuery(AttemptSql.USER_NAME).execute(Tuple.of(userId))
+      .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("DISPLAY_NAME") : "");
+  }
+
   // ---- save ----
 
   /** Merges answers into the attempt in progress (null clears one). Checks every answer's shape. */
@@ -306,7 +312,7 @@ public final class AttemptService {
       }
       Optional<String> problem = q.checkSize(value).or(() -> q.checkShape(value));
       if (problem.isPresent()) {
-        throw HttpError.badRequest("第 " + (quiz.questions().indexOf(q) + 1) + " 题（" + q.id() + "）：" + problem.get());
+        throw HttpError.badRequest("第 " + (quiz.questions().indexOf(q) + 1) + " 题：" + problem.get());
       }
       merged.put(q.id(), value);
     }

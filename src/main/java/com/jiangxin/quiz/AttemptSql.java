@@ -29,6 +29,8 @@ final class AttemptSql {
   static final String STUDENT_NAMES_OF_ASSIGNMENT = "SELECT u.id AS id, u.display_name AS display_name FROM users u "
     + "JOIN class_members m ON m.student_id = u.id JOIN assignments a ON a.class_id = m.class_id WHERE a.id = ?";
 
+  static final String USER_NAME = "SELECT u.display_name AS display_name, u.username AS username FROM users u WHERE u.id = ?";
+
   static final String INSERT_ATTEMPT = "INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
     + "started_at, deadline, answers, option_order, active_key) VALUES (?, ?, ?, ?, 'in_progress', ?, ?, '{}', ?, ?)";
   static final String SAVE_ANSWERS = "UPDATE attempts SET answers = ?, saved_at = ? WHERE id = ? AND status = 'in_progress'";

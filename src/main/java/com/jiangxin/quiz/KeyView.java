@@ -1,5 +1,7 @@
 package com.jiangxin.quiz;
 
+import com.jiangxin.web.Numbers;
+
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +54,7 @@ public final class KeyView {
     m.put("readingId", readingId);
     m.put("type", q.typeName());
     m.put("typeLabel", typeLabel(q.typeName()));
-    m.put("points", Answers.jsonNumber(q.points()));
+    m.put("points", Numbers.points(q.points()));
     m.put("prompt", q.prompt());
     m.put("example", q.example());
     m.put("evidence", q.evidence());

@@ -58,7 +58,7 @@ final class Gradebook {
           + "”排序：请用 name（姓名）、total（总分）或本班一个作业的编号。");
       }
       if (dir != null && !dir.isBlank() && !dir.equals("asc") && !dir.equals("desc")) {
-        throw HttpError.badRequest("dir 只能是 asc（升序）或 desc（降序）。");
+        throw HttpError.badRequest("排序方向只能是升序或降序。");
       }
       boolean descending = dir == null || dir.isBlank() ? !key.equals("name") : dir.equals("desc");
       return new Sort(key, descending);

@@ -126,13 +126,16 @@ final class ResultsSql {
     + "FROM " + FIRST_ATTEMPTS + " JOIN attempts t ON t.id = f.id JOIN responses r ON r.attempt_id = t.id "
     + "GROUP BY r.question_id";
 
-  /** How many first attempts gave each distinct answer to each question, and what it earned. Params: class, assignment. */
+  /**
+   * How many first attempts gave each distinct answer to each question, and what it earned (one row
+   * per answer and points, so an open answer's rows give its score distribution). Params: class, assignment.
+   */
   static final String ANSWER_COUNTS = "SELECT r.question_id AS question_id, "
     + "CAST(r.answer AS VARCHAR(4000)) AS answer, COUNT(*) AS n, "
     + "SUM(CASE WHEN r.pending THEN 1 ELSE 0 END) AS pending, "
     + "AVG(" + ITEM + ") AS fraction, SUM(r.points) AS points "
     + "FROM " + FIRST_ATTEMPTS + " JOIN responses r ON r.attempt_id = f.id "
-    + "GROUP BY r.question_id, CAST(r.answer AS VARCHAR(4000))";
+    + "GROUP BY r.question_id, CAST(r.answer AS VARCHAR(4000)), r.points";
 
   /** Facility by cited example over the first attempts. Params: class, assignment. */
   static final String EXAMPLE_FACILITY = "SELECT r.example AS example, COUNT(*) AS n, SUM(" + ITEM + ") AS sx, "

@@ -109,7 +109,7 @@ class ClassroomJourneyTest {
       assertTrue(width <= 390, "nothing sticks out sideways on a phone: " + width);
       shot(s, "classroom-student-dashboard-phone");
 
-      s.click(".todo-item a.button");
+      s.click(".todo-item a[href^='/assignments/']");
       s.waitForURL("**/assignments/*");
       assertTrue(s.textContent(".instructions").contains("路遥"));
       assertFalse(s.isVisible("text=Exception"));
