@@ -1,13 +1,6 @@
 // 匠心课堂: small progressive enhancements. Every page works without this file.
 (function () {
   'use strict';
-  document.addEventListener('DOMContentLoaded', function () {
-    // Print buttons stay hidden without this script, since they need it to work.
-    document.querySelectorAll('[data-print]').forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener('click', function () { window.print(); });
-    });
-  });
   // Bring a highlighted evidence sentence into view: the #pN anchor only reaches the top of its
   // paragraph, and a long paragraph can push the sentence itself below the screen.
   window.addEventListener('load', function () {
@@ -36,7 +29,8 @@
   });
 
   document.addEventListener('DOMContentLoaded', function () {
-    // Login slips: a print button (the browser's own print menu works without it).
+    // Print buttons (answer key, login slips) stay hidden without this script, since they need it;
+    // the browser's own print menu works either way. One handler each: two would print twice.
     Array.prototype.forEach.call(document.querySelectorAll('[data-print]'), function (button) {
       button.hidden = false;
       button.addEventListener('click', function () { window.print(); });

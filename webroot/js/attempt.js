@@ -8,7 +8,7 @@
   var bar = document.querySelector('progress.progress-bar');
   var count = document.querySelector('.answered-count');
   var confirmBox = document.getElementById('confirm');
-  var timer = null, inFlight = false, dirty = false, retryDelay = 3000;
+  var timer = null, inFlight = false, dirty = false, leaving = false, retryDelay = 3000;
 
   function setState(text, cls) {
     if (!state) { return; }
@@ -80,18 +80,75 @@
   form.addEventListener('change', function () { dirty = true; updateProgress(); schedule(400); });
   form.addEventListener('input', function () { dirty = true; updateProgress(); schedule(1200); });
 
+  // The confirmation counts what is on the page now and lists the blank questions as links.
+  function fillConfirm() {
+    var sets = form.querySelectorAll('fieldset.question');
+    var answered = 0;
+    var list = confirmBox.querySelector('.blank-list');
+    var box = confirmBox.querySelector('.blank-box');
+    var counter = confirmBox.querySelector('.confirm-answered');
+    list.textContent = '';
+    for (var i = 0; i < sets.length; i++) {
+      if (isAnswered(sets[i])) { answered++; continue; }
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      var no = sets[i].querySelector('.qno');
+      a.href = '#' + sets[i].id;
+      a.textContent = '第 ' + (no ? no.textContent : String(i + 1)) + ' 题';
+      li.appendChild(a);
+      list.appendChild(li);
+    }
+    if (counter) { counter.textContent = String(answered); }
+    box.hidden = answered === sets.length;
+  }
+
+  function closeConfirm() {
+    confirmBox.classList.remove('open');
+    confirmBox.classList.add('closed');
+  }
+
   form.addEventListener('submit', function (e) {
     var go = e.submitter && e.submitter.value;
-    if (go === 'submit' && confirmBox) {
+    // a real post carries every answer on the form: leaving the page for it loses nothing
+    leaving = true;
+    // one question per screen: the server counts the others, so let the form post and come back
+    if (go === 'submit' && confirmBox && form.querySelectorAll('fieldset.question').length > 1) {
       e.preventDefault();
+      leaving = false;
       save().then(function () {
+        fillConfirm();
         confirmBox.classList.remove('closed');
+        confirmBox.classList.add('open');
         confirmBox.scrollIntoView({ behavior: 'smooth', block: 'center' });
+        var heading = document.getElementById('confirm-h');
+        if (heading) { heading.focus({ preventScroll: true }); }
       });
     }
   });
 
+  if (confirmBox) {
+    confirmBox.addEventListener('click', function (e) {
+      var link = e.target.closest && e.target.closest('a');
+      if (!link) { return; }
+      var href = link.getAttribute('href') || '';
+      if (href.charAt(0) === '#') {
+        // jump to a blank question and leave the confirmation
+        var target = document.getElementById(href.slice(1));
+        if (!target) { return; }
+        e.preventDefault();
+        closeConfirm();
+        target.scrollIntoView({ block: 'start' });
+        var field = target.querySelector('input, select, textarea');
+        if (field) { field.focus({ preventScroll: true }); }
+      } else if (link.classList.contains('keep-going') && form.querySelectorAll('fieldset.question').length > 1) {
+        e.preventDefault();
+        closeConfirm();
+        form.scrollIntoView({ block: 'start' });
+      }
+    });
+  }
+
   window.addEventListener('beforeunload', function (e) {
-    if (dirty || inFlight) { e.preventDefault(); e.returnValue = ''; }
+    if ((dirty || inFlight) && !leaving) { e.preventDefault(); e.returnValue = ''; }
   });
 })();

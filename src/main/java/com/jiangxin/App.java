@@ -4,12 +4,15 @@ import com.jiangxin.account.AccountRepository;
 import com.jiangxin.account.AccountRoutes;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.PasswordHashing;
+import com.jiangxin.account.TeacherApproval;
 import com.jiangxin.classroom.Classroom;
 import com.jiangxin.classroom.DemoSeed;
 import com.jiangxin.content.Reading;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
 import com.jiangxin.discussion.Discussion;
+import com.jiangxin.lint.LintReport;
+import com.jiangxin.lint.QuizLinter;
 import com.jiangxin.quiz.AttemptRoutes;
 import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
@@ -21,6 +24,7 @@ import com.jiangxin.results.DemoAttempts;
 import com.jiangxin.results.Results;
 import com.jiangxin.web.ApiDocs;
 import com.jiangxin.web.ConnectionGuard;
+import com.jiangxin.web.SiteAddress;
 import com.jiangxin.web.Templates;
 import com.jiangxin.web.WebSetup;
 import io.vertx.core.Context;
@@ -58,6 +62,8 @@ public class App extends VerticleBase {
   private Pool pool;
   private Router router;
   private HttpServer server;
+  private AttemptService attempts;
+  private long sweepTimer = -1;
   /** The background template compile; stop waits for it so shutdown never races it. */
   private Future<?> warming = Future.succeededFuture();
 
@@ -94,7 +100,7 @@ public class App extends VerticleBase {
       CompletableFuture<Loaded> loaded = CompletableFuture.supplyAsync(() -> {
         Path dir = Content.locate(config);
         List<Reading> readings = Content.loadReadings(dir);
-        return new Loaded(readings, QuizBank.load(dir, readings), new Templates(config.devTemplates()));
+        return new Loaded(readings, QuizBank.load(dir, readings), dir, new Templates(config.devTemplates()));
       }, threads);
       return new Preparation(began, lock, loaded, migrated);
     } catch (RuntimeException e) {
@@ -133,7 +139,7 @@ public class App extends VerticleBase {
   }
 
   /** What the first half hands to the second. */
-  private record Loaded(List<Reading> readings, QuizBank quizzes, Templates templates) {
+  private record Loaded(List<Reading> readings, QuizBank quizzes, Path contentDir, Templates templates) {
   }
 
   @Override
@@ -148,9 +154,11 @@ public class App extends VerticleBase {
         return Future.fromCompletionStage(p.loaded, context)
           .compose(loaded -> {
             pool = Database.openPool(vertx, config);
+            attempts = new AttemptService(pool, loaded.quizzes(), Clock.systemUTC());
             ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
             AccountRepository accounts = new AccountRepository(pool,
-              new PasswordHashing(vertx, config.limits().hashThreads(), config.limits().hashQueue()));
+              new PasswordHashing(vertx, config.limits().hashThreads(), config.limits().hashQueue()),
+              config.teacherInviteCode());
             // The pool connects once the migrations are done: a connection opened while Flyway
             // still changes the schema can see the database closed under it.
             return migrated
@@ -159,6 +167,7 @@ public class App extends VerticleBase {
                 ? DemoSeed.run(vertx, pool, catalog)
                   .compose(x -> DemoAttempts.run(pool, loaded.quizzes(), DemoSeed.TEACHER, System.currentTimeMillis()))
                 : Future.succeededFuture())
+              .compose(ok -> sweepDeadlines())
               .compose(ok -> accounts.csrfKey())
               .compose(key -> {
                 router = routes(loaded, catalog, accounts, new Auth(accounts, key));
@@ -166,7 +175,10 @@ public class App extends VerticleBase {
                   .install(vertx.createHttpServer(WebSetup.serverOptions(config.limits())), router)
                   .listen(config.port());
               })
-              .onSuccess(s -> warmUp(loaded.templates()));
+              .onSuccess(s -> {
+                warmUp(loaded.templates());
+                sweepTimer = vertx.setPeriodic(config.autoSubmitEveryMs(), id -> sweepDeadlines());
+              });
           })
           .recover(e -> p.failure(context, e).compose(Future::failedFuture));
       })
@@ -174,6 +186,7 @@ public class App extends VerticleBase {
         server = s;
         LOG.info("匠心课堂 is ready in {} ms: open http://localhost:{}/",
           (System.nanoTime() - preparation.began) / 1_000_000, s.actualPort());
+        LOG.info(siteAddress().announcement(s.actualPort()));
       })
       .onFailure(e -> releaseAll());
   }
@@ -190,6 +203,7 @@ public class App extends VerticleBase {
   private Router routes(Loaded loaded, ReadingCatalog catalog, AccountRepository accounts, Auth auth) {
     Router router = WebSetup.baseRouter(vertx, loaded.templates());
     router.route().handler(auth::identify);
+    router.route().handler(Auth::gate);
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
     ApiDocs.mount(router);
@@ -197,13 +211,39 @@ public class App extends VerticleBase {
     Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
     ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
-    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings());
-    AccountRoutes.mount(router, vertx, accounts, auth, config.limits());
-    AttemptRoutes.mount(router, new AttemptService(pool, loaded.quizzes(), Clock.systemUTC()), catalog);
-    Classroom.mount(router, vertx, pool, catalog);
+    // the answer key page shows the linter's findings; they are worked out beside the start, not in its way
+    Future<LintReport> lint = vertx.executeBlocking(
+      () -> QuizLinter.lintBank(loaded.contentDir(), loaded.readings(), loaded.quizzes()), false)
+      .onFailure(e -> LOG.warn("The quiz linter failed; answer key pages show no findings: {}", e.toString()));
+    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), lint);
+    AccountRoutes.mount(router, vertx, accounts, auth, new TeacherApproval(pool), config.limits());
+    AttemptRoutes.mount(router, attempts, catalog);
+    Classroom.mount(router, vertx, pool, catalog, siteAddress());
     Results.mount(router, pool, loaded.quizzes(), catalog);
     WebSetup.mountFallback(router);
     return router;
+  }
+
+  private SiteAddress siteAddress() {
+    return new SiteAddress(config.publicUrl(), config.lanAddress());
+  }
+
+  /**
+   * Submits the attempts left open past their deadline (at start, then every
+   * {@link Config#autoSubmitEveryMs()}). A failed sweep is logged and tried again at the next tick.
+   */
+  private Future<Void> sweepDeadlines() {
+    return attempts.autoSubmitOverdue()
+      .<Void>mapEmpty()
+      .recover(e -> {
+        LOG.warn("The deadline sweep failed: {}", e.getMessage());
+        return Future.succeededFuture();
+      });
+  }
+
+  /** The quiz attempts (tests use it to run the deadline sweep as another node would). */
+  public AttemptService attempts() {
+    return attempts;
   }
 
   /** The database pool (tests use it to set up situations such as an expired deadline). */
@@ -223,6 +263,9 @@ public class App extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (sweepTimer >= 0) {
+      vertx.cancelTimer(sweepTimer);
+    }
     Future<Void> closing = warming.transform(done -> server == null ? Future.succeededFuture() : server.close());
     return closing.eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
       .eventually(() -> {

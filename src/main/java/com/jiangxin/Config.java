@@ -1,6 +1,9 @@
 package com.jiangxin;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,10 +17,22 @@ import java.util.Optional;
  * @param demo       seed a demo classroom on start ({@code DEMO=1})
  * @param devTemplates reload templates from {@code src/main/resources/templates} on every request
  *                   ({@code VERTXWEB_ENVIRONMENT=dev})
+ * @param publicUrl  the address students use to reach the server ({@code PUBLIC_URL}), an absolute
+ *                   http(s) URL kept without its trailing slash; empty means "as the browser reached it"
+ * @param lanAddress this machine's address on the local network (an IPv4 address), shown to students
+ *                   instead of a loopback address when {@code PUBLIC_URL} is not set
+ * @param teacherInviteCode an invite code that approves a teacher at registration
+ *                   ({@code TEACHER_INVITE_CODE}, at least {@value #MIN_INVITE_CODE} characters), if set
+ * @param autoSubmitEveryMs how often open attempts past their deadline are submitted by the server
+ *                   ({@code AUTO_SUBMIT_EVERY_MS}, default 30 000; they are also swept at start)
  * @param limits     what one client may take of the server (see {@link Limits})
  */
 public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Path> quizzesDir,
-                     boolean demo, boolean devTemplates, Limits limits) {
+                     boolean demo, boolean devTemplates, Optional<String> publicUrl,
+                     Optional<String> lanAddress, Optional<String> teacherInviteCode,
+                     long autoSubmitEveryMs, Limits limits) {
+  /** Shorter invite codes could be guessed. */
+  public static final int MIN_INVITE_CODE = 8;
 
   /**
    * What one client may take of the server; each has a default and an environment variable.
@@ -68,9 +83,17 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
     }
   }
 
+  /** The environment of this process, and the LAN address found on this machine's network interfaces. */
   public static Config fromEnvironment() {
-    return from(System.getenv());
+    return from(System.getenv()).withLanAddress(LanAddress.detect());
   }
+
+  /**
+   * The settings in {@code env}. Looks at no network interface: {@link #lanAddress()} is empty
+   * (see {@link #fromEnvironment()} and {@link #withLanAddress(Optional)}).
+   *
+   * @throws IllegalArgumentException naming the setting that is wrong
+   */
 
   public static Config from(Map<String, String> env) {
     String portText = env.getOrDefault("PORT", "8080").trim();
@@ -84,12 +107,65 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       throw new IllegalArgumentException("PORT must be a number from 0 to 65535, not " + port);
     }
     Path dataDir = Path.of(nonBlank(env.get("DATA_DIR")).orElse("data")).toAbsolutePath().normalize();
+    Optional<String> invite = nonBlank(env.get("TEACHER_INVITE_CODE"));
+    if (invite.isPresent() && invite.get().length() < MIN_INVITE_CODE) {
+      throw new IllegalArgumentException("TEACHER_INVITE_CODE must be at least " + MIN_INVITE_CODE
+        + " characters long, so that it cannot be guessed");
+    }
     return new Config(port, dataDir,
       nonBlank(env.get("DB_URL")),
       nonBlank(env.get("QUIZZES_DIR")).map(p -> Path.of(p).toAbsolutePath().normalize()),
       "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
       "dev".equals(env.get("VERTXWEB_ENVIRONMENT")),
+      nonBlank(env.get("PUBLIC_URL")).map(Config::publicUrl),
+      Optional.empty(),
+      invite,
+      positiveMillis(env, "AUTO_SUBMIT_EVERY_MS", 30_000),
       Limits.from(env));
+  }
+
+  /** The same settings with another LAN address. */
+  public Config withLanAddress(Optional<String> address) {
+    return new Config(port, dataDir, dbUrl, quizzesDir, demo, devTemplates, publicUrl, address,
+      teacherInviteCode, autoSubmitEveryMs, limits);
+  }
+
+  /** Checks {@code PUBLIC_URL}: an absolute http(s) URL with a host, and no query or fragment. */
+  static String publicUrl(String text) {
+    String problem = "PUBLIC_URL must be the address students open, such as http://192.168.1.20:8080/ or "
+      + "https://class.example.org/, not '" + text + "'";
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(problem);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isEmpty()
+      || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    String url = uri.toString();
+    while (url.endsWith("/")) {
+      url = url.substring(0, url.length() - 1);
+    }
+    return url;
+  }
+
+  private static long positiveMillis(Map<String, String> env, String name, long dflt) {
+    String text = nonBlank(env.get(name)).orElse(null);
+    if (text == null) {
+      return dflt;
+    }
+    try {
+      long ms = Long.parseLong(text);
+      if (ms > 0) {
+        return ms;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a positive number of milliseconds, not '" + text + "'");
   }
 
   /** The JDBC URL to open: {@code DB_URL}, or an H2 file database in the data folder. */

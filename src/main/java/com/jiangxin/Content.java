@@ -34,6 +34,11 @@ public final class Content {
       }
       return dir;
     }
+    return builtIn();
+  }
+
+  /** The {@code quizzes/} folder built into the application. Blocking. */
+  public static Path builtIn() {
     URL marker = Content.class.getClassLoader().getResource("quizzes/pian-01.md");
     if (marker == null) {
       throw new IllegalStateException("The built-in quizzes/ folder is missing from the class path");

@@ -1,7 +1,9 @@
 package com.jiangxin;
 
+import com.jiangxin.account.AdminCommand;
 import com.jiangxin.content.ContentException;
 import com.jiangxin.content.ImportCommand;
+import com.jiangxin.lint.LintCommand;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Command line: no arguments starts the server; {@code import FILE [OUT_DIR]} turns a scraped
- * seed file into reading files.
+ * seed file into reading files; {@code admin approve USERNAME} approves a teacher account;
+ * {@code lint [DIR]} checks quiz files.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -25,9 +28,17 @@ public final class Main {
     if (args.length > 0 && "import".equals(args[0])) {
       System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
+    if (args.length > 0 && "admin".equals(args[0])) {
+      System.exit(AdminCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && "lint".equals(args[0])) {
+      System.exit(LintCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
     if (args.length > 0) {
       System.err.println("Usage: java -jar jiangxin.jar            start the server (see README for settings)");
       System.err.println("       java -jar jiangxin.jar import FILE [OUT_DIR]   import a seed file");
+      System.err.println("       java -jar jiangxin.jar admin approve USERNAME  approve a teacher account");
+      System.err.println("       java -jar jiangxin.jar lint [DIR]              check the quizzes in DIR");
       System.exit(2);
     }
     Config config;

@@ -22,15 +22,21 @@ public final class AccountRepository {
 
   private final Pool pool;
   private final PasswordHashing hashing;
+  private final Optional<String> teacherInviteCode;
 
   /** Accounts hashing on a queue of one thread and 32 places (for tools and tests). */
   public AccountRepository(Vertx vertx, Pool pool) {
-    this(pool, new PasswordHashing(vertx, 1, 32));
+    this(pool, new PasswordHashing(vertx, 1, 32), Optional.empty());
   }
 
-  public AccountRepository(Pool pool, PasswordHashing hashing) {
+  /**
+   * @param hashing           where passwords are hashed and checked
+   * @param teacherInviteCode the server's own invite code ({@code TEACHER_INVITE_CODE}), if set
+   */
+  public AccountRepository(Pool pool, PasswordHashing hashing, Optional<String> teacherInviteCode) {
     this.pool = pool;
     this.hashing = hashing;
+    this.teacherInviteCode = teacherInviteCode;
   }
 
   /** A new account's fields as typed, before they are checked. */
@@ -64,11 +70,17 @@ public final class AccountRepository {
     return Optional.empty();
   }
 
-  /**
-   * Checks the fields, hashes the password off the event loop and inserts the account. 409 if
-   * taken: a taken username is found before the slow hash, so asking for one costs a query only.
-   */
+  /** Registers without an invite code: a teacher then waits for approval (unless the server has no administrator yet). */
   public Future<User> register(NewUser in) {
+    return register(in, null);
+  }
+
+  /**
+   * Checks the fields, hashes the password off the event loop and inserts the account. 409 if taken.
+   * A teacher with a valid invite code is approved at once; without one the account waits for the
+   * administrator; while the server has no administrator, the teacher becomes it.
+   */
+  public Future<User> register(NewUser in, String inviteCode) {
     String username = normaliseUsername(in.username());
     String displayName = in.displayName() == null ? "" : in.displayName().strip();
     Optional<String> problem = usernameProblem(username)
@@ -80,17 +92,75 @@ public final class AccountRepository {
     if (hashing.full()) {
       return hashing.refusal();
     }
+    // a taken username is found before the slow hash, so asking for one costs a query only
     return usernameTaken(username)
       .compose(taken -> taken ? Future.failedFuture(taken(username)) : hashing.run(() -> Passwords.hash(in.password())))
-      .compose(hash -> insertUser(pool, username, displayName, in.role(), hash, in.mustChangePassword()));
+      .compose(hash -> insertNew(username, displayName, in, hash, inviteCode));
   }
 
-  /** Inserts an account whose password is already hashed (for bulk imports inside a transaction). */
+  private Future<User> insertNew(String username, String displayName, NewUser in, String hash, String inviteCode) {
+    if (in.role() != User.Role.TEACHER) {
+      return insertUser(pool, username, displayName, in.role(), hash, in.mustChangePassword());
+    }
+    // the invite's use and the account stand or fall together: a taken username spends no use
+    return pool.withTransaction(conn -> spendInvite(conn, inviteCode)
+        .compose(approved -> insertUser(conn, username, displayName, in.role(), hash, in.mustChangePassword(), approved)))
+      .compose(this::claimAdminIfNone);
+  }
+
+  /** True if {@code typed} is the server's invite code or an unspent, unexpired one the administrator made (then one use is spent). */
+  private Future<Boolean> spendInvite(SqlClient client, String typed) {
+    if (typed == null || typed.isBlank()) {
+      return Future.succeededFuture(false);
+    }
+    if (teacherInviteCode.isPresent() && Secrets.same(typed.strip(), teacherInviteCode.get())) {
+      return Future.succeededFuture(true);
+    }
+    String code = InviteCodes.normalise(typed);
+    if (code.isEmpty()) {
+      return Future.succeededFuture(false);
+    }
+    return client.preparedQuery(AccountSql.SPEND_INVITE)
+      .execute(Tuple.of(Secrets.sha256(code), System.currentTimeMillis()))
+      .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** A waiting teacher types an invite code: true, and approved at once, if the code is valid. */
+  public Future<Boolean> redeemInvite(User teacher, String code) {
+    return pool.withTransaction(conn -> spendInvite(conn, code).compose(valid -> valid
+      ? conn.preparedQuery(AccountSql.APPROVE_SELF).execute(Tuple.of(teacher.id())).map(true)
+      : Future.succeededFuture(false)));
+  }
+
+  /** The first teacher of a server becomes its administrator; the claim's primary key lets only one win a race. */
+  private Future<User> claimAdminIfNone(User teacher) {
+    return pool.preparedQuery(AccountSql.ADMIN_CLAIMED).execute().compose(rows -> {
+      if (rows.iterator().next().getLong("N") > 0) {
+        return Future.succeededFuture(teacher);
+      }
+      return pool.withTransaction(conn -> conn.preparedQuery(AccountSql.CLAIM_ADMIN)
+          .execute(Tuple.of(teacher.id(), System.currentTimeMillis()))
+          .compose(x -> conn.preparedQuery(AccountSql.MAKE_ADMIN).execute(Tuple.of(teacher.id()))))
+        .map(x -> new User(teacher.id(), teacher.username(), teacher.displayName(), teacher.role(),
+          teacher.mustChangePassword(), true, true))
+        .recover(e -> Sql.isUniqueViolation(e) ? Future.succeededFuture(teacher) : Future.failedFuture(e));
+    });
+  }
+
+  /**
+   * Inserts an approved account whose password is already hashed (students of a roster import, the
+   * demo classroom; inside a transaction).
+   */
   public static Future<User> insertUser(SqlClient client, String username, String displayName, User.Role role,
                                         String hash, boolean mustChange) {
+    return insertUser(client, username, displayName, role, hash, mustChange, true);
+  }
+
+  private static Future<User> insertUser(SqlClient client, String username, String displayName, User.Role role,
+                                         String hash, boolean mustChange, boolean approved) {
     return client.preparedQuery(AccountSql.INSERT_USER)
-      .execute(Tuple.of(username, displayName, role.code(), hash, mustChange, System.currentTimeMillis()))
-      .map(rows -> new User(Sql.generatedId(rows), username, displayName, role, mustChange))
+      .execute(Tuple.of(username, displayName, role.code(), hash, mustChange, approved, System.currentTimeMillis()))
+      .map(rows -> new User(Sql.generatedId(rows), username, displayName, role, mustChange, approved, false))
       .recover(e -> Future.failedFuture(Sql.isUniqueViolation(e) ? taken(username) : e));
   }
 
@@ -154,6 +224,20 @@ public final class AccountRepository {
       .mapEmpty();
   }
 
+  /**
+   * Gives a student a temporary password (already hashed) that must be changed at the next login,
+   * and ends every session and token of theirs at once. 404 unless {@code studentId} is a student.
+   */
+  public static Future<Void> setTemporaryPassword(Pool pool, long studentId, String hash) {
+    return pool.withTransaction(conn -> conn.preparedQuery(AccountSql.SET_TEMPORARY_PASSWORD)
+      .execute(Tuple.of(hash, studentId))
+      .compose(rows -> rows.rowCount() == 1 ? Future.succeededFuture()
+        : Future.failedFuture(HttpError.notFound("这个学生不在本班。")))
+      .compose(x -> conn.preparedQuery(AccountSql.DELETE_USER_SESSIONS).execute(Tuple.of(studentId)))
+      .compose(x -> conn.preparedQuery(AccountSql.DELETE_USER_TOKENS).execute(Tuple.of(studentId))))
+      .mapEmpty();
+  }
+
   /** Issues a bearer token; only its hash is stored. */
   public Future<String> issueToken(User user) {
     String token = Secrets.newSecret();
@@ -206,6 +290,7 @@ public final class AccountRepository {
 
   static User toUser(Row row) {
     return new User(row.getLong("ID"), row.getString("USERNAME"), row.getString("DISPLAY_NAME"),
-      User.Role.parse(row.getString("ROLE")).orElseThrow(), Boolean.TRUE.equals(row.getBoolean("MUST_CHANGE_PW")));
+      User.Role.parse(row.getString("ROLE")).orElseThrow(), Boolean.TRUE.equals(row.getBoolean("MUST_CHANGE_PW")),
+      Boolean.TRUE.equals(row.getBoolean("APPROVED")), Boolean.TRUE.equals(row.getBoolean("IS_ADMIN")));
   }
 }

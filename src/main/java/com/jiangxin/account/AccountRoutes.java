@@ -34,7 +34,8 @@ public final class AccountRoutes {
     this.registrations = registrations;
   }
 
-  public static void mount(Router router, Vertx vertx, AccountRepository accounts, Auth auth, Config.Limits limits) {
+  public static void mount(Router router, Vertx vertx, AccountRepository accounts, Auth auth, TeacherApproval approval,
+                           Config.Limits limits) {
     AccountRoutes r = new AccountRoutes(vertx, accounts, auth, LoginThrottle.shared(vertx, limits),
       Throttle.shared(vertx, "register", Throttle.Policy.rate(limits.registerBurstPerAddress(),
         Config.Limits.REGISTER_INTERVAL, Duration.ofMinutes(10)), LoginThrottle.MAX_KEYS));
@@ -51,6 +52,8 @@ public final class AccountRoutes {
     router.post("/logout").handler(r::submitLogout);
     router.get("/account").handler(Auth::requirePageUser).handler(r::showAccount);
     router.post("/account/password").handler(Auth::requirePageUser).handler(r::submitPassword);
+    router.post("/account/invite").handler(Auth::requirePageUser).handler(r::submitInvite);
+    AdminPages.mount(router, approval);
   }
 
   // ---- JSON API ----
@@ -68,9 +71,10 @@ public final class AccountRoutes {
       return;
     }
     accounts.register(new AccountRepository.NewUser(body.getString("username"), body.getString("password"),
-        body.getString("displayName"), role.get(), false))
+        body.getString("displayName"), role.get(), false), Requests.string(body, "inviteCode"))
       .onSuccess(u -> Web.json(ctx, 201, new JsonObject().put("id", u.id()).put("username", u.username())
-        .put("displayName", u.displayName()).put("role", u.role().code())))
+        .put("displayName", u.displayName()).put("role", u.role().code())
+        .put("approved", u.approved()).put("admin", u.isAdmin())))
       .onFailure(ctx::fail);
   }
 
@@ -84,7 +88,7 @@ public final class AccountRoutes {
     }
     checkPassword(ctx, username, password)
       .compose(user -> accounts.issueToken(user).map(token -> new JsonObject()
-        .put("token", token).put("user", user.toJson())))
+        .put("token", token).put("user", user.toJson()).put("mustChangePassword", user.mustChangePassword())))
       .onSuccess(json -> Web.json(ctx, 200, json))
       .onFailure(ctx::fail);
   }
@@ -191,8 +195,9 @@ public final class AccountRoutes {
 
   private void showRegister(RoutingContext ctx) {
     Map<String, Object> model = Web.model(ctx, "注册 · 匠心课堂");
-    String role = ctx.request().getParam("role");
-    model.put("roleTeacher", !"student".equals(role));
+    // a student is the usual newcomer: a teacher account is an explicit choice
+    model.put("roleTeacher", "teacher".equals(ctx.request().getParam("role")));
+    model.put("next", safeNext(ctx.request().getParam("next")));
     Web.html(ctx, "account/register", model);
   }
 
@@ -205,12 +210,19 @@ public final class AccountRoutes {
     Future<User> created = slow.isPresent() ? RetryLater.later(vertx, slow.get())
       : role.isEmpty()
       ? Future.failedFuture(HttpError.badRequest("请选择身份：老师或学生。"))
-      : accounts.register(new AccountRepository.NewUser(username, form.get("password"), displayName, role.get(), false));
+      : accounts.register(new AccountRepository.NewUser(username, form.get("password"), displayName, role.get(), false),
+        form.get("inviteCode"));
     created.compose(user -> accounts.startSession(user).map(sid -> {
         auth.switchSession(ctx, sid, user);
         return user;
       }))
-      .onSuccess(user -> Web.redirect(ctx, user.isTeacher() ? "/dashboard" : "/join"))
+      .onSuccess(user -> {
+        String typed = form.get("inviteCode");
+        boolean wrongCode = user.isPendingTeacher() && typed != null && !typed.isBlank();
+        // a student who came from a join link (with its class code) goes back to it
+        Web.redirect(ctx, user.isStudent() ? Optional.ofNullable(safeNext(form.get("next"))).orElse("/join")
+          : wrongCode ? "/dashboard?invite=wrong" : "/dashboard");
+      })
       .onFailure(e -> {
         if (!(e instanceof HttpError h)) {
           ctx.fail(e);
@@ -221,7 +233,8 @@ public final class AccountRoutes {
         model.put("error", h.getMessage());
         model.put("username", username);
         model.put("displayName", displayName);
-        model.put("roleTeacher", !"student".equals(form.get("role")));
+        model.put("roleTeacher", "teacher".equals(form.get("role")));
+        model.put("next", safeNext(form.get("next")));
         Web.html(ctx, h.status(), "account/register", model);
       });
   }
@@ -229,9 +242,10 @@ public final class AccountRoutes {
   private void submitLogout(RoutingContext ctx) {
     String sid = Auth.sid(ctx);
     Future<Void> end = sid == null ? Future.succeededFuture() : accounts.endSession(sid);
+    String next = safeNext(ctx.request().getFormAttribute("next"));
     end.onComplete(x -> {
       Auth.setSessionCookie(ctx, Secrets.newSecret());
-      Web.redirect(ctx, "/");
+      Web.redirect(ctx, next != null ? next : "/");
     });
   }
 
@@ -262,6 +276,25 @@ public final class AccountRoutes {
           ctx.fail(e);
         }
       });
+  }
+
+  /** A teacher waiting for approval types an invite code on the waiting page. */
+  private void submitInvite(RoutingContext ctx) {
+    User user = Auth.current(ctx);
+    if (!user.isPendingTeacher()) {
+      Web.redirect(ctx, "/dashboard");
+      return;
+    }
+    accounts.redeemInvite(user, ctx.request().getFormAttribute("inviteCode"))
+      .onSuccess(valid -> {
+        if (valid) {
+          Web.redirect(ctx, "/dashboard");
+        } else {
+          ctx.put("inviteError", Auth.WRONG_INVITE);
+          Auth.showPending(ctx, 400);
+        }
+      })
+      .onFailure(ctx::fail);
   }
 
   private void renderAccountError(RoutingContext ctx, int status, String message) {

@@ -34,6 +34,12 @@ public final class Auth {
   static final String ANONYMOUS_KEY = "sidIsNew";
   private static final Pattern PUBLIC_API = Pattern.compile(
     "^/api/v1/(readings(/[^/]+)?|examples|openapi\\.yaml|auth/login|auth/register)$");
+  /** What a teacher account waiting for approval may still use: what anyone may, and its own account. */
+  private static final Pattern PENDING_TEACHER_MAY = Pattern.compile("^/(|examples|readings/[^/]+|login|register|logout"
+    + "|account|account/password|account/invite|join|dashboard|health|favicon\\.ico"
+    + "|api/v1/(readings(/[^/]+(/quiz)?)?|examples|openapi\\.yaml|auth/(login|register|logout|password)|me))$");
+  /** What a person who must choose a new password may open before doing so. */
+  private static final Pattern PASSWORD_CHANGE_MAY = Pattern.compile("^/(account|account/password|login|register|logout|favicon\\.ico)$");
 
   private final AccountRepository accounts;
   private final byte[] csrfKey;
@@ -112,10 +118,61 @@ public final class Auth {
         page.put("user", u);
         page.put("isTeacher", u.isTeacher());
         page.put("isStudent", u.isStudent());
+        page.put("isAdmin", u.isAdmin());
+        page.put("isPendingTeacher", u.isPendingTeacher());
       });
       ctx.put(PageContext.KEY, page);
       ctx.next();
     });
+  }
+
+  /**
+   * Runs after {@link #identify}: a teacher account waiting for approval gets 403 everywhere but
+   * public pages and its own account (the dashboard explains why); a person who must choose a new
+   * password (a first or reset password) is sent to the account page from every other page.
+   */
+  public static void gate(RoutingContext ctx) {
+    User u = ctx.get(USER_KEY);
+    if (u == null) {
+      ctx.next();
+      return;
+    }
+    String path = ctx.normalizedPath();
+    boolean api = path.startsWith("/api/");
+    if (u.mustChangePassword() && !api && !PASSWORD_CHANGE_MAY.matcher(path).matches()) {
+      Web.redirect(ctx, "/account?first=1");
+      return;
+    }
+    if (u.isPendingTeacher() && !PENDING_TEACHER_MAY.matcher(path).matches()) {
+      if (api) {
+        Web.error(ctx, 403, PENDING_MESSAGE);
+      } else {
+        showPending(ctx, 403);
+      }
+      return;
+    }
+    if (u.isPendingTeacher() && path.equals("/dashboard")) {
+      if ("wrong".equals(ctx.request().getParam("invite"))) {
+        ctx.put("inviteError", WRONG_INVITE);
+      }
+      showPending(ctx, 200);
+      return;
+    }
+    ctx.next();
+  }
+
+  /** Why a waiting teacher account is refused. */
+  public static final String PENDING_MESSAGE = "你的老师账号正在等待管理员批准；批准之前不能使用老师的功能。"
+    + "请联系本站管理员批准，或在“我的课堂”页面输入邀请码。";
+
+  /** An invite code that did not approve the account. */
+  static final String WRONG_INVITE = "邀请码不对、已用完或已过期。请核对，或向管理员要一个新的。";
+
+  /** The page that tells a waiting teacher what to do. */
+  static void showPending(RoutingContext ctx, int status) {
+    Map<String, Object> model = Web.model(ctx, "等待批准 · 匠心课堂");
+    model.put("inviteError", ctx.get("inviteError"));
+    Web.html(ctx, status, "account/pending", model);
   }
 
   /** Guards /api/v1: everything but the public reading endpoints needs a caller. */

@@ -2,8 +2,12 @@ package com.jiangxin.account;
 
 import io.vertx.core.json.JsonObject;
 
-/** A signed-in person: a teacher or a student. */
-public record User(long id, String username, String displayName, Role role, boolean mustChangePassword) {
+/**
+ * A signed-in person: a teacher or a student. A teacher account acts as a teacher only once
+ * {@code approved} (by an invite code or the administrator); {@code admin} approves the others.
+ */
+public record User(long id, String username, String displayName, Role role, boolean mustChangePassword,
+                   boolean approved, boolean admin) {
 
   /** What a user may do on the platform. */
   public enum Role {
@@ -24,8 +28,19 @@ public record User(long id, String username, String displayName, Role role, bool
     }
   }
 
+  /** An approved teacher: a teacher account still waiting for approval has no teacher's powers. */
   public boolean isTeacher() {
-    return role == Role.TEACHER;
+    return role == Role.TEACHER && approved;
+  }
+
+  /** A teacher account that the administrator has not approved yet. */
+  public boolean isPendingTeacher() {
+    return role == Role.TEACHER && !approved;
+  }
+
+  /** The server's administrator, who approves teachers and makes invite codes. */
+  public boolean isAdmin() {
+    return admin && isTeacher();
   }
 
   public boolean isStudent() {
@@ -38,6 +53,8 @@ public record User(long id, String username, String displayName, Role role, bool
       .put("username", username)
       .put("displayName", displayName)
       .put("role", role.code())
-      .put("mustChangePassword", mustChangePassword);
+      .put("mustChangePassword", mustChangePassword)
+      .put("approved", approved)
+      .put("admin", isAdmin());
   }
 }

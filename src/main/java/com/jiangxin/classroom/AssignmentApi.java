@@ -75,7 +75,7 @@ final class AssignmentApi {
   }
 
   private AssignmentFields checked(AssignmentFields f) {
-    f.problem(catalog).ifPresent(p -> {
+    f.apiProblem(catalog).ifPresent(p -> {
       throw HttpError.badRequest(p);
     });
     return f;

@@ -21,47 +21,68 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
   static final int MAX_ATTEMPTS = 20;
   static final int MAX_INSTRUCTIONS = 2000;
   private static final long EARLIEST = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, Times.ZONE).toInstant().toEpochMilli();
+  private static final String ATTEMPTS_RULE = "可作答次数须为 1 到 " + MAX_ATTEMPTS + " 之间的整数。";
   private static final long LATEST = ZonedDateTime.of(2100, 1, 1, 0, 0, 0, 0, Times.ZONE).toInstant().toEpochMilli();
 
-  /** A new assignment's defaults: open now, no due time, one attempt, feedback at once, best score. */
+  /**
+   * A new assignment's defaults: open now, no due time, one attempt, feedback at once, options
+   * shuffled per attempt (so a key letter cannot be passed around), best score.
+   */
   static AssignmentFields defaults() {
-    return new AssignmentFields(null, null, null, 1, "immediate", null, false, "best", false);
+    return new AssignmentFields(null, null, null, 1, "immediate", null, true, "best", false);
   }
 
   AssignmentFields withClosed(boolean value) {
     return new AssignmentFields(readingId, opensAt, dueAt, maxAttempts, feedback, instructions, shuffle, keepScore, value);
   }
 
-  /** Why these fields cannot be stored, if they cannot. */
+  /** Why these fields cannot be stored, if they cannot: in words for a page, naming no field id. */
   Optional<String> problem(ReadingCatalog catalog) {
+    return check(catalog).map(Problem::message);
+  }
+
+  /** The same for the API: the message names the JSON fields to fix, e.g. {@code （dueAt、opensAt）}, and their values. */
+  Optional<String> apiProblem(ReadingCatalog catalog) {
+    return check(catalog).map(p -> p.fields().isEmpty() ? p.message()
+      : p.message() + "（" + String.join("、", p.fields()) + "）");
+  }
+
+  /** A problem in words and the fields it concerns. */
+  private record Problem(String message, List<String> fields) {
+    static Optional<Problem> of(String message, String... fields) {
+      return Optional.of(new Problem(message, List.of(fields)));
+    }
+  }
+
+  private Optional<Problem> check(ReadingCatalog catalog) {
     if (readingId == null || readingId.isBlank()) {
-      return Optional.of("请选择要布置的文章（readingId）。");
+      return Problem.of("请选择要布置的文章。", "readingId");
     }
     if (catalog.byId(readingId).isEmpty()) {
-      return Optional.of("没有这篇文章：" + clip(readingId) + "。readingId 须是 /api/v1/readings 中的一个 id。");
+      return Problem.of("没有这篇文章：" + clip(readingId) + "。请从文章列表中选一篇。", "readingId");
     }
     if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
-      return Optional.of("作答次数（maxAttempts）须为 1 到 " + MAX_ATTEMPTS + " 之间的整数。");
+      return Problem.of(ATTEMPTS_RULE, "maxAttempts");
     }
     if (!FEEDBACK.contains(feedback)) {
-      return Optional.of("反馈方式（feedback）须为 immediate、after_due 或 never。");
+      return Problem.of("请选择学生何时看到对错和解析：交卷后立即、截止后或不公布。", "feedback 须为 immediate、after_due 或 never");
     }
     if (!KEEP_SCORE.contains(keepScore)) {
-      return Optional.of("计分方式（keepScore）须为 best 或 latest。");
+      return Problem.of("请选择多次作答时取最高分还是最后一次。", "keepScore 须为 best 或 latest");
     }
     if (instructions != null && instructions.codePointCount(0, instructions.length()) > MAX_INSTRUCTIONS) {
-      return Optional.of("说明最多 " + MAX_INSTRUCTIONS + " 个字。");
+      return Problem.of("说明最多 " + MAX_INSTRUCTIONS + " 个字。", "instructions");
     }
     for (Long t : new Long[] {opensAt, dueAt}) {
       if (t != null && (t < EARLIEST || t >= LATEST)) {
-        return Optional.of("时间须在 2000 年到 2099 年之间。");
+        return Problem.of("时间须在 2000 年到 2099 年之间。", t.equals(opensAt) ? "opensAt" : "dueAt");
       }
     }
     if (opensAt != null && dueAt != null && dueAt <= opensAt) {
-      return Optional.of("截止时间（dueAt）须晚于开放时间（opensAt）。");
+      return Problem.of("截止时间须晚于开放时间。", "dueAt", "opensAt");
     }
     if ("after_due".equals(feedback) && dueAt == null) {
-      return Optional.of("“截止后公布”需要设定截止时间（dueAt）。");
+      return Problem.of("“截止后公布”需要设定截止时间。", "dueAt");
     }
     return Optional.empty();
   }
@@ -70,9 +91,9 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
   static AssignmentFields fromJson(JsonObject body, AssignmentFields base) {
     return new AssignmentFields(
       body.containsKey("readingId") ? string(body, "readingId") : base.readingId,
-      body.containsKey("opensAt") ? time(string(body, "opensAt"), "opensAt") : base.opensAt,
-      body.containsKey("dueAt") ? time(string(body, "dueAt"), "dueAt") : base.dueAt,
-      body.containsKey("maxAttempts") ? attempts(body.getValue("maxAttempts")) : base.maxAttempts,
+      body.containsKey("opensAt") ? time(string(body, "opensAt"), "opensAt", true) : base.opensAt,
+      body.containsKey("dueAt") ? time(string(body, "dueAt"), "dueAt", true) : base.dueAt,
+      body.containsKey("maxAttempts") ? attempts(body.getValue("maxAttempts"), true) : base.maxAttempts,
       body.containsKey("feedback") ? string(body, "feedback") : base.feedback,
       body.containsKey("instructions") ? instructions(string(body, "instructions")) : base.instructions,
       body.containsKey("shuffle") ? bool(body, "shuffle") : base.shuffle,
@@ -84,9 +105,9 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
   static AssignmentFields fromForm(MultiMap form, boolean closed) {
     return new AssignmentFields(
       blankToNull(form.get("readingId")),
-      time(form.get("opensAt"), "opensAt"),
-      time(form.get("dueAt"), "dueAt"),
-      attempts(blankToNull(form.get("maxAttempts")) == null ? "1" : form.get("maxAttempts")),
+      time(form.get("opensAt"), "opensAt", false),
+      time(form.get("dueAt"), "dueAt", false),
+      attempts(blankToNull(form.get("maxAttempts")) == null ? "1" : form.get("maxAttempts"), false),
       form.get("feedback") == null ? "immediate" : form.get("feedback"),
       instructions(form.get("instructions")),
       form.contains("shuffle"),
@@ -110,15 +131,16 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
     throw HttpError.badRequest(key + " 须为 true 或 false。");
   }
 
-  private static Long time(String text, String field) {
+  /** @param api whether the message may name the JSON field (a page's message does not) */
+  private static Long time(String text, String field, boolean api) {
     try {
       return Times.parse(text);
     } catch (IllegalArgumentException e) {
-      throw HttpError.badRequest(label(field) + "：" + e.getMessage());
+      throw HttpError.badRequest(label(field) + (api ? "（" + field + "）" : "") + "：" + e.getMessage());
     }
   }
 
-  private static int attempts(Object v) {
+  private static int attempts(Object v, boolean api) {
     if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
       && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
       return n.intValue();
@@ -126,7 +148,7 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
     if (v instanceof String s && s.strip().matches("-?\\d{1,9}")) {
       return Integer.parseInt(s.strip());
     }
-    throw HttpError.badRequest("作答次数（maxAttempts）须为 1 到 " + MAX_ATTEMPTS + " 之间的整数。");
+    throw HttpError.badRequest(api ? ATTEMPTS_RULE + "（maxAttempts）" : ATTEMPTS_RULE);
   }
 
   private static String instructions(String text) {
@@ -141,7 +163,7 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
   }
 
   private static String label(String field) {
-    return "opensAt".equals(field) ? "开放时间（opensAt）" : "截止时间（dueAt）";
+    return "opensAt".equals(field) ? "开放时间" : "截止时间";
   }
 
   private static String clip(String s) {

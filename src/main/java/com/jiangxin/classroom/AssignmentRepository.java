@@ -11,7 +11,9 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Assignments in the database, always read through who is asking: a teacher sees those of their
@@ -76,6 +78,15 @@ public final class AssignmentRepository {
       ? pool.preparedQuery(ClassroomSql.ASSIGNMENTS_OF_TEACHER).execute(Tuple.of(user.id()))
       : pool.preparedQuery(ClassroomSql.ASSIGNMENTS_OF_STUDENT).execute(Tuple.of(user.id(), user.id()));
     return rows.map(AssignmentRepository::list);
+  }
+
+  /** The ids of the assignments a student has an attempt in progress for (their dashboard offers 继续). */
+  public Future<Set<Long>> inProgress(User student) {
+    return pool.preparedQuery(ClassroomSql.IN_PROGRESS_OF_STUDENT).execute(Tuple.of(student.id())).map(rows -> {
+      Set<Long> ids = new HashSet<>();
+      rows.forEach(r -> ids.add(r.getLong("ASSIGNMENT_ID")));
+      return ids;
+    });
   }
 
   /** The assignments of one class, with completion (for its teacher). */

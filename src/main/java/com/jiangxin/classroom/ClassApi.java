@@ -34,6 +34,19 @@ final class ClassApi {
     router.post("/api/v1/classes/:id/join-code/close").handler(ctx -> api.setJoinOpen(ctx, false));
     router.post("/api/v1/classes/:id/join-code/open").handler(ctx -> api.setJoinOpen(ctx, true));
     router.post("/api/v1/classes/:id/roster").handler(api::importRoster);
+    router.post("/api/v1/classes/:id/students/:studentId/reset-password").handler(api::resetPassword);
+  }
+
+  /** The class's teacher gives a student a temporary password; anyone else gets 403 or 404. */
+  private void resetPassword(RoutingContext ctx) {
+    long studentId = Requests.id(ctx, "studentId");
+    classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
+      .compose(c -> classes.resetPassword(c, studentId))
+      .onSuccess(Requests.safely(ctx, temporary -> {
+        ctx.response().putHeader("Cache-Control", "no-store");
+        Web.json(ctx, new JsonObject().put("temporaryPassword", temporary));
+      }))
+      .onFailure(ctx::fail);
   }
 
   private void createClass(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.SiteAddress;
 import com.jiangxin.web.Times;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
@@ -27,15 +28,19 @@ final class ClassPages {
   private final ClassroomRepository classes;
   private final AssignmentRepository assignments;
   private final ReadingCatalog catalog;
+  private final SiteAddress site;
 
-  private ClassPages(ClassroomRepository classes, AssignmentRepository assignments, ReadingCatalog catalog) {
+  private ClassPages(ClassroomRepository classes, AssignmentRepository assignments, ReadingCatalog catalog,
+                     SiteAddress site) {
     this.classes = classes;
     this.assignments = assignments;
     this.catalog = catalog;
+    this.site = site;
   }
 
-  static void mount(Router router, ClassroomRepository classes, AssignmentRepository assignments, ReadingCatalog catalog) {
-    ClassPages p = new ClassPages(classes, assignments, catalog);
+  static void mount(Router router, ClassroomRepository classes, AssignmentRepository assignments, ReadingCatalog catalog,
+                    SiteAddress site) {
+    ClassPages p = new ClassPages(classes, assignments, catalog, site);
     router.get("/join").handler(p::showJoin);
     router.post("/join").handler(Auth::requirePageUser).handler(p::submitJoin);
     router.get("/classes/:id").handler(Auth::requirePageUser).handler(p::showClass);
@@ -45,6 +50,7 @@ final class ClassPages {
     router.post("/classes/:id/join-code/open").handler(Auth::requirePageUser).handler(ctx -> p.setJoinOpen(ctx, true));
     router.post("/classes/:id/students/:studentId/remove").handler(Auth::requirePageUser).handler(p::removeStudent);
     router.post("/classes/:id/roster").handler(Auth::requirePageUser).handler(p::importRoster);
+    router.post("/classes/:id/students/:studentId/reset-password").handler(Auth::requirePageUser).handler(p::resetPassword);
     router.post("/classes/:id/assignments").handler(Auth::requirePageUser).handler(p::createAssignment);
   }
 
@@ -72,8 +78,9 @@ final class ClassPages {
     String typed = code == null ? "" : code.strip();
     model.put("code", typed.length() > 20 ? typed.substring(0, 20) : typed);
     model.put("error", error);
-    String back = "/join" + (typed.isEmpty() ? "" : "?code=" + JoinCodes.normalise(typed));
+    String back = "/join" + (typed.isEmpty() ? "" : "?code=" + URLEncoder.encode(JoinCodes.normalise(typed), StandardCharsets.UTF_8));
     model.put("loginHref", "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+    model.put("backEncoded", URLEncoder.encode(back, StandardCharsets.UTF_8));
     Web.html(ctx, status, "classroom/join", model);
   }
 
@@ -95,7 +102,7 @@ final class ClassPages {
       Map<String, Object> model = Web.model(ctx, c.name() + " · 匠心课堂");
       Flash.from(ctx, model);
       model.put("cls", classModel(c));
-      model.put("siteUrl", siteUrl(ctx));
+      model.putAll(joinModel(ctx, c));
       List<Map<String, Object>> students = new ArrayList<>();
       for (Member m : roster) {
         Map<String, Object> s = new HashMap<>();
@@ -110,7 +117,8 @@ final class ClassPages {
       model.put("hasStudents", !students.isEmpty());
       model.put("assignments", list.stream().map(a -> AssignmentViews.model(a, catalog, teacher, now)).toList());
       model.put("hasAssignments", !list.isEmpty());
-      model.put("form", AssignmentViews.formModel(catalog, null, null, null, null, null, null, false, null));
+      model.put("form", AssignmentViews.formModel(catalog, null, null, null, null, null, null,
+        AssignmentFields.defaults().shuffle(), null));
       model.putAll(extras);
       Web.html(ctx, status, "classroom/class", model);
     })).onFailure(ctx::fail);
@@ -129,13 +137,20 @@ final class ClassPages {
     return m;
   }
 
-  /** The address students type, as the teacher's browser reached the server. */
-  static String siteUrl(RoutingContext ctx) {
-    String host = ctx.request().getHeader("Host");
-    if (host == null || host.isBlank() || host.length() > 200) {
-      host = "localhost";
-    }
-    return ctx.request().scheme() + "://" + host;
+  /**
+   * What students need to reach the class: {@code siteUrl} (the server's address), {@code joinUrl}
+   * (its join page), {@code onlyThisMachine} (that address works on this computer only) and
+   * {@code qr}, a QR code of the join page with the class's code filled in.
+   */
+  private Map<String, Object> joinModel(RoutingContext ctx, SchoolClass c) {
+    SiteAddress.Site s = site.of(ctx.request());
+    String withCode = s.url() + "/join?code=" + URLEncoder.encode(c.joinCode(), StandardCharsets.UTF_8);
+    Map<String, Object> m = new HashMap<>();
+    m.put("siteUrl", s.url());
+    m.put("joinUrl", s.url() + "/join");
+    m.put("onlyThisMachine", s.onlyThisMachine());
+    m.put("qr", JoinQr.model(withCode, "扫码加入班级 " + c.name() + "（班级码 " + c.joinCode() + "）"));
+    return m;
   }
 
   /** The join code alone, as large as the screen allows: for the projector. */
@@ -143,7 +158,7 @@ final class ClassPages {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id")).onSuccess(Requests.safely(ctx, c -> {
       Map<String, Object> model = Web.model(ctx, "班级码 " + c.joinCode() + " · " + c.name());
       model.put("cls", classModel(c));
-      model.put("siteUrl", siteUrl(ctx));
+      model.putAll(joinModel(ctx, c));
       model.put("bodyClass", "projector");
       Web.html(ctx, "classroom/code", model);
     })).onFailure(ctx::fail);
@@ -168,6 +183,29 @@ final class ClassPages {
     classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
       .compose(c -> classes.removeStudent(c, studentId).map(c))
       .onSuccess(Requests.safely(ctx, c -> Web.redirect(ctx, Flash.to("/classes/" + c.id(), "removed") + "#roster")))
+      .onFailure(ctx::fail);
+  }
+
+  /**
+   * Resets a student's password and answers the POST with the temporary password: it is not
+   * stored, so this response is the only place it appears.
+   */
+  private void resetPassword(RoutingContext ctx) {
+    long studentId = Requests.id(ctx, "studentId");
+    classes.ownedBy(Auth.current(ctx), Requests.id(ctx, "id"))
+      .compose(c -> classes.member(c, studentId)
+        .compose(m -> classes.resetPassword(c, studentId).map(temporary -> {
+          Map<String, Object> model = Web.model(ctx, "临时密码 · " + c.name());
+          model.put("cls", classModel(c));
+          model.put("siteUrl", site.of(ctx.request()).url());
+          model.put("student", Map.of("displayName", m.displayName(), "username", m.username()));
+          model.put("temporaryPassword", temporary);
+          return model;
+        })))
+      .onSuccess(Requests.safely(ctx, model -> {
+        ctx.response().putHeader("Cache-Control", "no-store");
+        Web.html(ctx, "classroom/reset-password", model);
+      }))
       .onFailure(ctx::fail);
   }
 
@@ -207,7 +245,7 @@ final class ClassPages {
   private void renderSlips(RoutingContext ctx, SchoolClass c, RosterResult result) {
     Map<String, Object> model = Web.model(ctx, "登录条 · " + c.name());
     model.put("cls", classModel(c));
-    model.put("siteUrl", siteUrl(ctx));
+    model.putAll(joinModel(ctx, c));
     model.put("created", result.created());
     model.put("enrolled", result.enrolled());
     model.put("hasCreated", !result.created().isEmpty());

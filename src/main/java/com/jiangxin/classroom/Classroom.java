@@ -1,6 +1,7 @@
 package com.jiangxin.classroom;
 
 import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.web.SiteAddress;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -10,13 +11,14 @@ public final class Classroom {
   private Classroom() {
   }
 
-  public static void mount(Router router, Vertx vertx, Pool pool, ReadingCatalog catalog) {
+  /** @param site the address students reach the server at, for the join link and its QR code */
+  public static void mount(Router router, Vertx vertx, Pool pool, ReadingCatalog catalog, SiteAddress site) {
     ClassroomRepository classes = new ClassroomRepository(vertx, pool);
     AssignmentRepository assignments = new AssignmentRepository(pool);
     ClassApi.mount(router, classes);
     AssignmentApi.mount(router, classes, assignments, catalog);
     DashboardPage.mount(router, classes, assignments, catalog);
-    ClassPages.mount(router, classes, assignments, catalog);
+    ClassPages.mount(router, classes, assignments, catalog, site);
     AssignmentPages.mount(router, assignments, catalog);
   }
 }

@@ -175,45 +175,68 @@ public final class ClassroomRepository {
   }
 
   /**
+   * Resets the password of a student of the class: returns a temporary password (shown once,
+   * never stored) that the student must change at the next login; their sessions and tokens end
+   * at once. 404 if the student is not on this class's roster.
+   */
+  public Future<String> resetPassword(SchoolClass c, long studentId) {
+    return isMember(c.id(), studentId).compose(member -> {
+      if (!member) {
+        return Future.failedFuture(HttpError.notFound("这个学生不在本班。"));
+      }
+      String plain = Passwords.initialPassword();
+      return hashing.executeBlocking(() -> Passwords.hash(plain), false)
+        .compose(hash -> AccountRepository.setTemporaryPassword(pool, studentId, hash))
+        .map(plain);
+    });
+  }
+
+  /** One student of the class; 404 if not on its roster. */
+  public Future<Member> member(SchoolClass c, long studentId) {
+    return pool.preparedQuery(ClassroomSql.MEMBER).execute(Tuple.of(c.id(), studentId))
+      .compose(rows -> rows.iterator().hasNext() ? Future.succeededFuture(Member.from(rows.iterator().next()))
+        : Future.failedFuture(HttpError.notFound("这个学生不在本班。")));
+  }
+
+  /**
    * Imports a roster: creates the new students (hashing their initial passwords on worker
-   * threads), enrols existing students, refuses teachers' usernames. All or nothing: when any row
-   * is refused, nothing is written and the result lists the problems.
+   * threads). It only ever creates accounts: a username that already exists is a row error, so a
+   * roster can never enrol someone else's student (nor reveal their name). All or nothing: when any
+   * row is refused, nothing is written and the result lists the problems.
    */
   public Future<RosterResult> importRoster(SchoolClass c, String csv) {
     RosterCsv.Parsed parsed = RosterCsv.parse(csv);
     if (!parsed.problems().isEmpty()) {
       return Future.succeededFuture(RosterResult.refused(parsed.problems()));
     }
-    return lookUp(parsed.rows()).compose(found -> {
+    return lookUp(parsed.rows()).compose(taken -> {
       List<RosterCsv.Problem> problems = new ArrayList<>();
-      for (int i = 0; i < found.size(); i++) {
-        Existing e = found.get(i);
-        if (e != null && !"student".equals(e.role())) {
+      for (int i = 0; i < taken.size(); i++) {
+        if (taken.get(i)) {
           RosterCsv.Row row = parsed.rows().get(i);
-          problems.add(new RosterCsv.Problem(row.line(), row.username(),
-            "用户名“" + row.username() + "”已是一位老师的账号，不能作为学生导入。请换一个用户名。"));
+          problems.add(new RosterCsv.Problem(row.line(), row.username(), EXISTING_ACCOUNT));
         }
       }
       if (!problems.isEmpty()) {
         return Future.succeededFuture(RosterResult.refused(problems));
       }
-      return newPasswords(parsed.rows(), found)
-        .compose(passwords -> write(c, parsed.rows(), found, passwords));
+      return newPasswords(parsed.rows())
+        .compose(passwords -> write(c, parsed.rows(), passwords));
     });
   }
 
-  private record Existing(long id, String role, String displayName) {
-  }
+  /** The one answer for any existing username, whoever's account it is. */
+  static final String EXISTING_ACCOUNT = "已有此账号：请让学生用班级码加入";
 
-  /** An account for each row's username, or null where there is none. */
-  private Future<List<Existing>> lookUp(List<RosterCsv.Row> rows) {
-    List<Future<Existing>> lookups = new ArrayList<>();
+  /** Whether each row's username is taken already. */
+  private Future<List<Boolean>> lookUp(List<RosterCsv.Row> rows) {
+    List<Future<Boolean>> lookups = new ArrayList<>();
     for (RosterCsv.Row row : rows) {
       lookups.add(pool.preparedQuery(ClassroomSql.USER_BY_USERNAME).execute(Tuple.of(row.username()))
-        .map(r -> r.iterator().hasNext() ? toExisting(r) : null));
+        .map(r -> r.iterator().hasNext()));
     }
     return Future.all(lookups).map(all -> {
-      List<Existing> out = new ArrayList<>();
+      List<Boolean> out = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
         out.add(all.resultAt(i));
       }
@@ -221,22 +244,13 @@ public final class ClassroomRepository {
     });
   }
 
-  private static Existing toExisting(RowSet<Row> rows) {
-    Row r = rows.iterator().next();
-    return new Existing(r.getLong("ID"), r.getString("ROLE"), r.getString("DISPLAY_NAME"));
-  }
-
   private record Secret(String plain, String hash) {
   }
 
-  /** A fresh initial password and its hash for each new student (null for existing ones); hashed off the event loop. */
-  private Future<List<Secret>> newPasswords(List<RosterCsv.Row> rows, List<Existing> found) {
+  /** A fresh initial password and its hash for each new student, hashed off the event loop. */
+  private Future<List<Secret>> newPasswords(List<RosterCsv.Row> rows) {
     List<Future<Secret>> hashes = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      if (found.get(i) != null) {
-        hashes.add(Future.succeededFuture(null));
-        continue;
-      }
       String plain = Passwords.initialPassword();
       hashes.add(hashing.executeBlocking(() -> new Secret(plain, Passwords.hash(plain)), false));
     }
@@ -249,33 +263,23 @@ public final class ClassroomRepository {
     });
   }
 
-  private Future<RosterResult> write(SchoolClass c, List<RosterCsv.Row> rows, List<Existing> found, List<Secret> secrets) {
+  private Future<RosterResult> write(SchoolClass c, List<RosterCsv.Row> rows, List<Secret> secrets) {
     return pool.withTransaction(conn -> {
       List<RosterResult.Created> created = new ArrayList<>();
-      List<RosterResult.Enrolled> enrolled = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
       for (int i = 0; i < rows.size(); i++) {
         RosterCsv.Row row = rows.get(i);
-        Existing existing = found.get(i);
         Secret secret = secrets.get(i);
-        chain = chain.compose(x -> {
-          if (existing != null) {
-            return enrol(conn, c.id(), existing.id()).map(added -> {
-              enrolled.add(new RosterResult.Enrolled(row.line(), existing.id(), row.username(), existing.displayName(), !added));
-              return null;
-            });
-          }
-          return AccountRepository.insertUser(conn, row.username(), row.displayName(), User.Role.STUDENT, secret.hash(), true)
-            .recover(e -> Future.failedFuture(e instanceof HttpError h && h.status() == 409
-              ? new RosterRefused(new RosterCsv.Problem(row.line(), row.username(),
-                "用户名“" + row.username() + "”刚刚被别人注册了，请换一个。")) : e))
-            .compose(user -> enrol(conn, c.id(), user.id()).map(added -> {
-              created.add(new RosterResult.Created(row.line(), user.id(), row.username(), row.displayName(), secret.plain()));
-              return null;
-            }));
-        });
+        chain = chain.compose(x -> AccountRepository.insertUser(conn, row.username(), row.displayName(), User.Role.STUDENT,
+            secret.hash(), true)
+          .recover(e -> Future.failedFuture(e instanceof HttpError h && h.status() == 409
+            ? new RosterRefused(new RosterCsv.Problem(row.line(), row.username(), EXISTING_ACCOUNT)) : e))
+          .compose(user -> enrol(conn, c.id(), user.id()).map(added -> {
+            created.add(new RosterResult.Created(row.line(), user.id(), row.username(), row.displayName(), secret.plain()));
+            return null;
+          })));
       }
-      return chain.map(x -> RosterResult.imported(created, enrolled));
+      return chain.map(x -> RosterResult.imported(created, List.of()));
     }).recover(e -> e instanceof RosterRefused r ? Future.succeededFuture(RosterResult.refused(List.of(r.problem)))
       : Future.failedFuture(e));
   }

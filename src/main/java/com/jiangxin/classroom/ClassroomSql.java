@@ -31,6 +31,9 @@ final class ClassroomSql {
   static final String ROSTER = "SELECT u.id AS id, u.username AS username, u.display_name AS display_name, "
     + "u.must_change_pw AS must_change_pw, m.joined_at AS joined_at "
     + "FROM class_members m JOIN users u ON u.id = m.student_id WHERE m.class_id = ? ORDER BY u.username";
+  static final String MEMBER = "SELECT u.id AS id, u.username AS username, u.display_name AS display_name, "
+    + "u.must_change_pw AS must_change_pw, m.joined_at AS joined_at "
+    + "FROM class_members m JOIN users u ON u.id = m.student_id WHERE m.class_id = ? AND m.student_id = ?";
   static final String USER_BY_USERNAME =
     "SELECT u.id AS id, u.role AS role, u.display_name AS display_name FROM users u WHERE u.username = ?";
 
@@ -63,6 +66,10 @@ final class ClassroomSql {
     + ASSIGNMENT_FROM + " WHERE c.teacher_id = ?" + ASSIGNMENT_ORDER;
   static final String ASSIGNMENTS_OF_CLASS = "SELECT " + ASSIGNMENT_COLUMNS + COMPLETION_COLUMNS
     + ASSIGNMENT_FROM + " WHERE a.class_id = ?" + ASSIGNMENT_ORDER;
+  /** The assignments a student has an attempt in progress for. Params: student. */
+  static final String IN_PROGRESS_OF_STUDENT = "SELECT DISTINCT t.assignment_id AS assignment_id FROM attempts t "
+    + "WHERE t.user_id = ? AND t.status = 'in_progress' AND t.assignment_id IS NOT NULL";
+
   /** Params: student (for done), student (membership). */
   static final String ASSIGNMENTS_OF_STUDENT = "SELECT " + ASSIGNMENT_COLUMNS + DONE_COLUMNS + ASSIGNMENT_FROM
     + " JOIN class_members m ON m.class_id = a.class_id WHERE m.student_id = ?" + ASSIGNMENT_ORDER;

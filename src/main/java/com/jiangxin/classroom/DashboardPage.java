@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code /dashboard}: a teacher's classes with their assignments' completion (and the form to
@@ -64,9 +65,12 @@ final class DashboardPage {
   private void render(RoutingContext ctx, int status, Map<String, Object> extras) {
     User user = Auth.current(ctx);
     long now = System.currentTimeMillis();
-    Future.all(classes.classesOf(user), assignments.of(user)).onSuccess(Requests.safely(ctx, all -> {
+    Future<Set<Long>> resumable = user.isStudent() ? assignments.inProgress(user)
+      : Future.succeededFuture(Set.of());
+    Future.all(classes.classesOf(user), assignments.of(user), resumable).onSuccess(Requests.safely(ctx, all -> {
       List<SchoolClass> list = all.resultAt(0);
       List<Assignment> work = all.resultAt(1);
+      Set<Long> inProgress = all.resultAt(2);
       Map<String, Object> model = Web.model(ctx, "我的课堂 · 匠心课堂");
       Flash.from(ctx, model);
       List<Map<String, Object>> classModels = new ArrayList<>();
@@ -85,7 +89,14 @@ final class DashboardPage {
         List<Map<String, Object>> items = work.stream()
           .sorted(Comparator.comparingInt((Assignment a) -> order(a, now))
             .thenComparingLong(a -> a.dueAt() == null ? Long.MAX_VALUE : a.dueAt()))
-          .map(a -> AssignmentViews.model(a, catalog, user, now)).toList();
+          .map(a -> {
+            Map<String, Object> m = AssignmentViews.model(a, catalog, user, now);
+            // one tap from the card to the first question: start, or resume what is in progress
+            boolean resume = inProgress.contains(a.id());
+            m.put("quickStart", !a.closed() && (resume || a.status(now) == AssignmentStatus.TODO));
+            m.put("quickLabel", resume ? "继续" : "开始");
+            return m;
+          }).toList();
         model.put("assignments", items);
         model.put("hasAssignments", !items.isEmpty());
         model.put("todoCount", work.stream().filter(a -> !a.closed() && a.status(now) == AssignmentStatus.TODO).count());

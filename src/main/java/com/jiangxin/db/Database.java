@@ -40,6 +40,11 @@ public final class Database {
     return flyway.load().migrate();
   }
 
+  /** A plain JDBC connection, for command-line tools that run while the server is stopped. Blocking. */
+  public static java.sql.Connection connect(Config config) throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(config.jdbcUrl(), USER, PASSWORD);
+  }
+
   /** The shared pool. Every statement auto-commits unless run in {@code pool.withTransaction}. */
   public static Pool openPool(Vertx vertx, Config config) {
     return openPool(vertx, config, 8);

@@ -6,6 +6,7 @@ import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 import com.jiangxin.reading.ReadingPageAddOn;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Numbers;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -497,12 +498,12 @@ final class DiscussionPages {
           m.put("replies", r.participation().replies());
           m.put("comments", r.participation().comments());
           m.put("silent", r.participation().posts() + r.participation().replies() + r.participation().comments() == 0);
-          m.put("score", r.participation().score() == null ? "" : number(r.participation().score()));
+          m.put("score", r.participation().score() == null ? "" : Numbers.points(r.participation().score()));
           return m;
         }).toList());
         model.put("scored", rule.isPresent());
-        model.put("rule", rule.map(r -> Map.of("perPost", number(r.perPost()), "perReply", number(r.perReply()),
-          "perComment", number(r.perComment()), "cap", number(r.cap()))).orElse(null));
+        model.put("rule", rule.map(r -> Map.of("perPost", Numbers.exact(r.perPost()), "perReply", Numbers.exact(r.perReply()),
+          "perComment", Numbers.exact(r.perComment()), "cap", Numbers.exact(r.cap()))).orElse(null));
         model.put("error", error);
         Web.html(ctx, status, "discussion/participation", model);
         return null;
@@ -534,10 +535,6 @@ final class DiscussionPages {
           ctx.fail(e);
         }
       });
-  }
-
-  static String number(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : String.valueOf(d);
   }
 
   // ---- helpers ----

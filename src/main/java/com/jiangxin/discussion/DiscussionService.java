@@ -388,7 +388,7 @@ final class DiscussionService {
   private Integer checkParagraph(String readingId, Integer n) {
     Reading reading = catalog.byId(readingId).orElseThrow(() -> HttpError.notFound("没有这篇文章：" + readingId));
     if (n == null) {
-      throw HttpError.badRequest("批注要指明是第几段（paragraph）。");
+      throw HttpError.badRequest("批注要指明是第几段。");
     }
     Paragraph p = reading.paragraph(n).orElseThrow(() -> HttpError.badRequest(
       "没有第 " + n + " 段：这篇文章共 " + reading.paragraphs().size() + " 段。"));

@@ -7,12 +7,14 @@ import io.vertx.sqlclient.Row;
  * One attempt at a quiz, as stored: started, saved as the student goes, submitted once, graded.
  *
  * @param assignmentId null for ungraded practice
- * @param deadline     server time (epoch ms) after which a submit is refused, or null
+ * @param deadline     server time (epoch ms) after which a submit is refused, or null (as the attempt
+ *                     started: the assignment's current due time and state are checked as well)
+ * @param autoSubmitted the server submitted it at the deadline with the answers saved so far
  */
 public record Attempt(long id, Long assignmentId, String readingId, long userId, String quizVersion,
                       String status, long startedAt, Long savedAt, Long submittedAt, Long deadline,
                       Double score, Double maxScore, int pending, boolean late, JsonObject answers,
-                      JsonObject optionOrder, String gradedVersion) {
+                      JsonObject optionOrder, String gradedVersion, boolean autoSubmitted) {
 
   public boolean submitted() {
     return "submitted".equals(status);
@@ -20,6 +22,12 @@ public record Attempt(long id, Long assignmentId, String readingId, long userId,
 
   public boolean practice() {
     return assignmentId == null;
+  }
+
+  /** The same attempt with the deadline its assignment has now. */
+  Attempt withDeadline(Long now) {
+    return new Attempt(id, assignmentId, readingId, userId, quizVersion, status, startedAt, savedAt, submittedAt, now,
+      score, maxScore, pending, late, answers, optionOrder, gradedVersion, autoSubmitted);
   }
 
   static Attempt from(Row r) {
@@ -32,6 +40,6 @@ public record Attempt(long id, Long assignmentId, String readingId, long userId,
       score == null ? null : score.doubleValue(), max == null ? null : max.doubleValue(),
       r.getInteger("PENDING"), Boolean.TRUE.equals(r.getBoolean("LATE")),
       new JsonObject(r.getString("ANSWERS")), order == null ? new JsonObject() : new JsonObject(order),
-      r.getString("GRADED_VERSION"));
+      r.getString("GRADED_VERSION"), Boolean.TRUE.equals(r.getBoolean("AUTO_SUBMITTED")));
   }
 }

@@ -1,5 +1,6 @@
 package com.jiangxin.quiz;
 
+import com.jiangxin.web.Numbers;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -37,10 +38,11 @@ final class AttemptPage {
       m.put("type", type);
       m.put("is_" + type, true);
       m.put("prompt", q.getString("prompt"));
-      m.put("points", AttemptRoutes.fmt(q.getDouble("points")));
+      m.put("points", Numbers.points(q.getDouble("points")));
       m.put("unit", q.getString("unit"));
       m.put("answered", answer != null);
       m.put("field", "q." + id);
+      m.put("yourAnswer", describe(q, answer));
       switch (type) {
         case "single", "multiple" -> m.put("options", options(q.getJsonArray("options"), answer, id));
         case "truefalse" -> {
@@ -55,11 +57,11 @@ final class AttemptPage {
         m.put("feedback", true);
         m.put("correct", q.getBoolean("correct"));
         m.put("pending", q.getBoolean("pending"));
-        m.put("earned", AttemptRoutes.fmt(q.getDouble("earned")));
+        m.put("earned", Numbers.points(q.getDouble("earned")));
         m.put("partial", !q.getBoolean("correct") && q.getDouble("fraction", 0.0) > 0);
-        m.put("yourAnswer", describe(q, answer));
         m.put("rightAnswer", describe(q, q.getValue("answer")));
         m.put("explanation", q.getString("explanation"));
+        m.put("note", q.getString("note"));
         m.put("evidence", q.getString("evidence"));
         m.put("paragraph", q.getInteger("paragraph"));
         m.put("evidenceUrl", q.getString("evidenceUrl"));

@@ -5,6 +5,7 @@ import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Numbers;
 import com.jiangxin.web.PageContext;
 import com.jiangxin.web.Requests;
 import com.jiangxin.web.Web;
@@ -63,10 +64,20 @@ public final class AttemptRoutes {
   }
 
   private void practiceJson(RoutingContext ctx) {
-    attempts.startPractice(ctx.pathParam("id"), Auth.current(ctx))
-      .compose(s -> attempts.toJson(s.attempt(), false).map(j -> j.put("resumed", s.resumed())))
+    User user = Auth.current(ctx);
+    attempts.startPractice(ctx.pathParam("id"), user)
+      .compose(s -> attempts.reveal(s.attempt(), user)
+        .compose(reveal -> attempts.toJson(s.attempt(), reveal)).map(j -> j.put("resumed", s.resumed())))
       .onSuccess(json -> Web.json(ctx, 201, json))
-      .onFailure(ctx::fail);
+      .onFailure(e -> failWithRetry(ctx, e));
+  }
+
+  /** Fails the request; a 429 tells the client when to try again. */
+  private static void failWithRetry(RoutingContext ctx, Throwable e) {
+    if (e instanceof TooManyAttempts limit) {
+      ctx.response().putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
+    }
+    ctx.fail(e);
   }
 
   private void saveJson(RoutingContext ctx) {
@@ -87,7 +98,7 @@ public final class AttemptRoutes {
     }
     User user = Auth.current(ctx);
     attempts.submit(Requests.id(ctx, "id"), user, (JsonObject) answers)
-      .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed)))
+      .compose(t -> attempts.reveal(t, user).compose(reveal -> attempts.toJson(t, reveal)))
       .onSuccess(json -> Web.json(ctx, 200, json))
       .onFailure(ctx::fail);
   }
@@ -95,7 +106,8 @@ public final class AttemptRoutes {
   private void attemptJson(RoutingContext ctx) {
     User user = Auth.current(ctx);
     attempts.readable(Requests.id(ctx, "id"), user)
-      .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed)))
+      .compose(attempts::settled)
+      .compose(t -> attempts.reveal(t, user).compose(reveal -> attempts.toJson(t, reveal)))
       .onSuccess(json -> Web.json(ctx, json))
       .onFailure(ctx::fail);
   }
@@ -154,9 +166,10 @@ public final class AttemptRoutes {
       row.put("id", t.id());
       row.put("n", n);
       row.put("submitted", t.submitted());
-      row.put("score", fmt(t.score()));
-      row.put("maxScore", fmt(t.maxScore()));
+      row.put("score", Numbers.points(t.score()));
+      row.put("maxScore", Numbers.points(t.maxScore()));
       row.put("late", t.late());
+      row.put("autoSubmitted", t.autoSubmitted());
       row.put("pending", t.pending());
       row.put("when", TIME.format(Instant.ofEpochMilli(t.submitted() ? t.submittedAt() : t.startedAt())));
       rows.add(row);
@@ -191,7 +204,7 @@ public final class AttemptRoutes {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AttemptService.Moved m : moved) {
           rows.add(Map.of("name", names.getOrDefault(m.userId(), "#" + m.userId()), "attemptId", m.attemptId(),
-            "before", fmt(m.before()), "after", fmt(m.after()), "up", m.after() > m.before()));
+            "before", Numbers.points(m.before()), "after", Numbers.points(m.after()), "up", m.after() > m.before()));
         }
         model.put("moved", rows);
         model.put("assignmentId", id);
@@ -210,21 +223,23 @@ public final class AttemptRoutes {
   private void practicePage(RoutingContext ctx) {
     attempts.startPractice(ctx.pathParam("id"), Auth.current(ctx))
       .onSuccess(s -> Web.redirect(ctx, "/attempts/" + s.attempt().id()))
-      .onFailure(ctx::fail);
+      .onFailure(e -> failWithRetry(ctx, e));
   }
 
   private void showAttempt(RoutingContext ctx) {
     User user = Auth.current(ctx);
     attempts.readable(Requests.id(ctx, "id"), user)
-      .compose(t -> attempts.feedbackAllowed(t, user).compose(allowed -> attempts.toJson(t, allowed))
-        .map(json -> render(ctx, user, t, json)))
+      .compose(attempts::settled)
+      .compose(t -> attempts.reveal(t, user).compose(reveal -> attempts.toJson(t, reveal))
+        .compose(json -> (t.userId() == user.id() ? Future.succeededFuture("") : attempts.displayName(t.userId()))
+          .map(name -> render(ctx, user, t, json, name))))
       .onFailure(ctx::fail);
   }
 
-  private Void render(RoutingContext ctx, User user, Attempt t, JsonObject json) {
+  private Void render(RoutingContext ctx, User user, Attempt t, JsonObject json, String studentName) {
     Reading reading = catalog.byId(t.readingId()).orElseThrow();
-    Map<String, Object> model = Web.model(ctx, (t.submitted() ? "结果 · " : "答题 · ") + reading.pianLabel()
-      + " " + reading.title());
+    Map<String, Object> model = Web.model(ctx, (t.userId() == user.id() ? "" : studentName + " · ")
+      + (t.submitted() ? "结果 · " : "答题 · ") + reading.pianLabel() + " " + reading.title());
     List<Map<String, Object>> questions = AttemptPage.questions(json.getJsonArray("questions"), t.answers());
     long answered = questions.stream().filter(q -> Boolean.TRUE.equals(q.get("answered"))).count();
     model.put("attempt", json);
@@ -238,11 +253,15 @@ public final class AttemptRoutes {
     model.put("deadline", t.deadline() == null ? null
       : TIME.format(Instant.ofEpochMilli(t.deadline() - AttemptService.GRACE_MS)));
     model.put("own", t.userId() == user.id());
+    model.put("studentName", studentName);
     model.put("practice", t.practice());
     model.put("backUrl", t.practice() ? "/readings/" + t.readingId() : "/assignments/" + t.assignmentId());
+    model.put("feedbackNote", json.getString("feedbackNote"));
     if (t.submitted()) {
-      model.put("score", fmt(t.score()));
-      model.put("maxScore", fmt(t.maxScore()));
+      model.put("score", Numbers.points(json.getDouble("score")));
+      model.put("scoreHidden", json.getValue("score") == null);
+      model.put("autoSubmitted", t.autoSubmitted());
+      model.put("maxScore", Numbers.points(t.maxScore()));
       model.put("pendingCount", t.pending());
       model.put("late", t.late());
       model.put("feedback", json.getBoolean("feedbackAvailable"));
@@ -257,6 +276,15 @@ public final class AttemptRoutes {
       model.put("flash", "已保存。");
     }
     int current = Math.max(1, Math.min(questions.size(), intParam(ctx.request().getParam("q"), 1)));
+    List<Map<String, Object>> blanks = new ArrayList<>();
+    for (Map<String, Object> q : questions) {
+      if (!Boolean.TRUE.equals(q.get("answered"))) {
+        blanks.add(Map.of("number", q.get("number"), "href", one
+          ? "/attempts/" + t.id() + "?one=1&q=" + q.get("number") : "#question-" + q.get("id")));
+      }
+    }
+    model.put("blanks", blanks);
+    model.put("keepGoingUrl", "/attempts/" + t.id() + (one ? "?one=1&q=" + current : ""));
     if (one) {
       Map<String, Object> q = questions.get(current - 1);
       model.put("questions", List.of(q));
@@ -298,12 +326,14 @@ public final class AttemptRoutes {
           return;
         }
         String go = form.get("go");
+        String q = form.get("q");
+        boolean one = q != null && q.matches("\\d{1,3}");
         if ("submit".equals(go)) {
-          Web.redirect(ctx, "/attempts/" + id + "?confirm=1");
+          Web.redirect(ctx, "/attempts/" + id + "?confirm=1" + (one ? "&one=1&q=" + q : "") + "#confirm");
         } else if (go != null && go.matches("\\d{1,3}")) {
           Web.redirect(ctx, "/attempts/" + id + "?one=1&q=" + go);
         } else {
-          Web.redirect(ctx, "/attempts/" + id + "?saved=1");
+          Web.redirect(ctx, "/attempts/" + id + "?saved=1" + (one ? "&one=1&q=" + q : ""));
         }
       })
       .onFailure(ctx::fail);
@@ -339,13 +369,6 @@ public final class AttemptRoutes {
   private static boolean wantsJson(RoutingContext ctx) {
     String accept = ctx.request().getHeader("Accept");
     return accept != null && accept.contains("application/json");
-  }
-
-  static String fmt(Double d) {
-    if (d == null) {
-      return "—";
-    }
-    return d == Math.rint(d) ? Long.toString(d.longValue()) : String.format("%.2f", d).replaceAll("0+$", "");
   }
 
   private static int intParam(String s, int dflt) {

@@ -13,10 +13,16 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,13 +31,20 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The life of an attempt: start (or resume), save answers as the student goes, submit once, grade on
- * the server, and show the result as the assignment's feedback policy allows. Every read and write
- * checks that the caller may touch the attempt; foreign ids answer 404.
+ * The life of an attempt: start (or resume), save answers as the student goes, submit once — or be
+ * submitted by the server at the deadline — grade on the server, and show the result as the
+ * feedback policies of the reading's assignments allow. Every read and write checks that the caller
+ * may touch the attempt (foreign ids answer 404), and every save and submit checks the assignment
+ * as it is now.
  */
 public final class AttemptService {
   /** A submit this long after the due time still counts (marked late), for slow school Wi-Fi. */
   public static final long GRACE_MS = 60_000;
+  /** Practice attempts one student may start on one reading per day (Asia/Shanghai). */
+  public static final int PRACTICE_PER_DAY = 20;
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZONE);
+  private static final Logger LOG = LoggerFactory.getLogger(AttemptService.class);
 
   private final Pool pool;
   private final QuizBank bank;
@@ -110,7 +123,24 @@ public final class AttemptService {
     String key = "p:" + quiz.readingId() + ":" + user.id();
     return serial.run(key, () -> active(key).compose(existing -> existing.isPresent()
       ? Future.succeededFuture(new Started(existing.get(), true))
-      : insert(null, quiz.readingId(), user, null, false, key)));
+      : withinPracticeLimit(quiz.readingId(), user).compose(ok -> insert(null, quiz.readingId(), user, null, false, key))));
+  }
+
+  /**
+   * Fails with 429 once the user has started {@link #PRACTICE_PER_DAY} practice attempts on the
+   * reading today. Only one practice attempt per reading can be open (a unique key), so parallel
+   * starts cannot pass the limit together.
+   */
+  private Future<Void> withinPracticeLimit(String readingId, User user) {
+    long now = clock.millis();
+    LocalDate today = Instant.ofEpochMilli(now).atZone(ZONE).toLocalDate();
+    long dayStart = today.atStartOfDay(ZONE).toInstant().toEpochMilli();
+    long nextDay = today.plusDays(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
+    return pool.preparedQuery(AttemptSql.PRACTICE_STARTED_SINCE).execute(Tuple.of(user.id(), readingId, dayStart))
+      .compose(rows -> rows.iterator().next().getLong("N") < PRACTICE_PER_DAY
+        ? Future.succeededFuture()
+        : Future.failedFuture(new TooManyAttempts("这篇今天已经练习了 " + PRACTICE_PER_DAY
+          + " 次，明天再来吧。（每篇每天最多练习 " + PRACTICE_PER_DAY + " 次）", (nextDay - now + 999) / 1000)));
   }
 
   private Future<Optional<Attempt>> active(String key) {
@@ -206,22 +236,67 @@ public final class AttemptService {
       });
   }
 
+  /** A user's display name, for a teacher looking at a student's attempt; empty if the account is gone. */
+  public Future<String> displayName(long userId) {
+    return pool.preparedQuery(AttemptSql.USER_NAME).execute(Tuple.of(userId))
+      .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("DISPLAY_NAME") : "");
+  }
+
   // ---- save ----
 
   /** Merges answers into the attempt in progress (null clears one). Checks every answer's shape. */
   public Future<Attempt> saveAnswers(long id, User student, JsonObject answers) {
     return serial.run("t:" + id, () -> writable(id, student).compose(t -> {
       if (t.submitted()) {
-        return Future.failedFuture(HttpError.conflict("这次作答已经提交，答案不能再改。"));
+        return Future.failedFuture(HttpError.conflict(t.autoSubmitted()
+          ? "已到截止时间，这次作答已经自动提交，答案不能再改。" : "这次作答已经提交，答案不能再改。"));
       }
-      if (t.deadline() != null && clock.millis() > t.deadline()) {
-        return Future.failedFuture(HttpError.conflict("已过截止时间，答案不能再改。"));
-      }
-      JsonObject merged = merge(t, answers);
-      return pool.preparedQuery(AttemptSql.SAVE_ANSWERS)
-        .execute(Tuple.of(merged.encode(), clock.millis(), id))
-        .compose(x -> load(id));
+      return door(t).compose(door -> {
+        if (door.closed()) {
+          return Future.failedFuture(HttpError.conflict("老师已经关闭了这个作业，答案不能再改。"));
+        }
+        if (door.deadline() != null && clock.millis() > door.deadline()) {
+          return Future.failedFuture(HttpError.conflict("已过截止时间，答案不能再改。"));
+        }
+        JsonObject merged = merge(t, answers);
+        return pool.preparedQuery(AttemptSql.SAVE_ANSWERS)
+          .execute(Tuple.of(merged.encode(), clock.millis(), id))
+          .compose(x -> load(id))
+          .map(saved -> saved.withDeadline(door.deadline()));
+      });
     }));
+  }
+
+  /**
+   * The assignment's door as it is now, not as it was when the attempt started: the teacher may
+   * have closed the assignment or moved its due time since.
+   *
+   * @param deadline the due time plus the grace, or null when there is none
+   * @param dueAt    the due time, or null
+   */
+  record Door(boolean closed, Long dueAt, Long deadline) {
+    static final Door OPEN = new Door(false, null, null);
+
+    static Door of(boolean closed, Long dueAt) {
+      return new Door(closed, dueAt, dueAt == null ? null : dueAt + GRACE_MS);
+    }
+
+    boolean shut(long now) {
+      return closed || (deadline != null && now > deadline);
+    }
+  }
+
+  private Future<Door> door(Attempt t) {
+    if (t.assignmentId() == null) {
+      return Future.succeededFuture(Door.OPEN);
+    }
+    return pool.preparedQuery(AttemptSql.ASSIGNMENT_STATE).execute(Tuple.of(t.assignmentId())).map(rows -> {
+      if (!rows.iterator().hasNext()) {
+        throw HttpError.notFound("没有这个作业。");
+      }
+      Row r = rows.iterator().next();
+      return Door.of(Boolean.TRUE.equals(r.getBoolean("CLOSED")), r.getLong("DUE_AT"));
+    });
   }
 
   private JsonObject merge(Attempt t, JsonObject answers) {
@@ -235,9 +310,9 @@ public final class AttemptService {
         merged.remove(q.id());
         continue;
       }
-      Optional<String> problem = q.checkShape(value);
+      Optional<String> problem = q.checkSize(value).or(() -> q.checkShape(value));
       if (problem.isPresent()) {
-        throw HttpError.badRequest("第 " + (quiz.questions().indexOf(q) + 1) + " 题（" + q.id() + "）：" + problem.get());
+        throw HttpError.badRequest("第 " + (quiz.questions().indexOf(q) + 1) + " 题：" + problem.get());
       }
       merged.put(q.id(), value);
     }
@@ -255,22 +330,101 @@ public final class AttemptService {
       if (t.submitted()) {
         return Future.succeededFuture(t);
       }
-      long now = clock.millis();
-      if (t.deadline() != null && now > t.deadline()) {
-        return Future.failedFuture(HttpError.conflict("已过截止时间，提交没有被接受。"));
-      }
-      JsonObject merged = answers == null ? t.answers() : merge(t, answers);
-      Quiz quiz = quizFor(t.readingId());
-      Graded graded = grade(quiz, merged);
-      boolean late = t.deadline() != null && now > t.deadline() - GRACE_MS;
-      return pool.withTransaction(conn -> conn.preparedQuery(AttemptSql.FINISH)
-          .execute(Tuple.of(now, graded.score(), graded.max(), graded.pending(), late, merged.encode(),
-            quiz.version(), id))
-          .compose(rows -> rows.rowCount() == 1
-            ? insertResponses(conn, id, graded)
-            : Future.succeededFuture()))
-        .compose(x -> load(id));
+      return door(t).compose(door -> {
+        long now = clock.millis();
+        if (door.closed()) {
+          return Future.failedFuture(HttpError.conflict("老师已经关闭了这个作业，提交没有被接受。"));
+        }
+        if (door.deadline() != null && now > door.deadline()) {
+          return Future.failedFuture(HttpError.conflict("已过截止时间，提交没有被接受。"));
+        }
+        JsonObject merged = answers == null ? t.answers() : merge(t, answers);
+        boolean late = door.dueAt() != null && now > door.dueAt();
+        return finish(t, merged, now, late, false)
+          // a finish that lost a race (the deadline sweep, a second tab) answers with the winner's result
+          .recover(e -> load(id).compose(after -> after.submitted() ? Future.succeededFuture(false) : Future.failedFuture(e)))
+          .compose(x -> load(id));
+      });
     }));
+  }
+
+  /**
+   * Grades the answers and finishes the attempt in one transaction: one conditional state change
+   * (it matches only an attempt still in progress) and the graded rows. Answers whether this call
+   * finished it; false when someone else — a student's second tab, another node's sweep — did first.
+   */
+  private Future<Boolean> finish(Attempt t, JsonObject answers, long submittedAt, boolean late, boolean auto) {
+    Quiz quiz = quizFor(t.readingId());
+    Graded graded = grade(quiz, answers);
+    return pool.withTransaction(conn -> conn.preparedQuery(AttemptSql.FINISH)
+      .execute(Tuple.of(submittedAt, graded.score(), graded.max(), graded.pending(), late, answers.encode(),
+        quiz.version(), auto, t.id()))
+      .compose(rows -> rows.rowCount() == 1
+        ? insertResponses(conn, t.id(), graded).map(true)
+        : Future.succeededFuture(false)));
+  }
+
+  // ---- the deadline ----
+
+  /**
+   * Submits, with the answers saved so far, every open attempt whose assignment is closed or whose
+   * due time plus the grace has passed, and grades it; marked auto-submitted. Safe to run on every
+   * node at once: each finish is the one conditional state change, so an attempt is finished once.
+   *
+   * @return how many attempts this call finished
+   */
+  public Future<Integer> autoSubmitOverdue() {
+    return autoSubmitOverdue(clock.millis());
+  }
+
+  Future<Integer> autoSubmitOverdue(long now) {
+    return sweepBatch(now, 0).onSuccess(n -> {
+      if (n > 0) {
+        LOG.info("Submitted {} attempts left open past their deadline.", n);
+      }
+    });
+  }
+
+  /** One batch, then the next while batches come full and this sweep still finishes some. */
+  private Future<Integer> sweepBatch(long now, int before) {
+    return pool.preparedQuery(AttemptSql.OVERDUE_ATTEMPTS).execute(Tuple.of(now - GRACE_MS)).compose(rows -> {
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (Row r : rows) {
+        Attempt t = Attempt.from(r);
+        Door door = Door.of(Boolean.TRUE.equals(r.getBoolean("A_CLOSED")), r.getLong("A_DUE_AT"));
+        chain = chain.compose(n -> autoSubmit(t, door, now).map(done -> n + (done ? 1 : 0)));
+      }
+      return chain.compose(n -> rows.size() == AttemptSql.SWEEP_BATCH && n > 0
+        ? sweepBatch(now, before + n)
+        : Future.succeededFuture(before + n));
+    });
+  }
+
+  private Future<Boolean> autoSubmit(Attempt t, Door door, long now) {
+    // submitted at the deadline itself when the server was down then; the time of closing otherwise
+    long at = door.closed() || door.deadline() == null ? now : Math.min(now, door.deadline());
+    boolean late = door.dueAt() != null && t.savedAt() != null && t.savedAt() > door.dueAt();
+    // composed, so that a quiz missing since the attempt started fails this attempt, not the sweep
+    return Future.succeededFuture().compose(x -> finish(t, t.answers(), at, late, true))
+      .recover(e -> {
+        LOG.warn("Could not auto-submit attempt {}: {}", t.id(), e.getMessage());
+        return Future.succeededFuture(false);
+      });
+  }
+
+  /**
+   * The attempt as it stands now: one left open past its assignment's deadline is submitted first,
+   * so a student who comes back after the deadline sees the result without waiting for the sweep;
+   * one still open shows the deadline its assignment has now.
+   */
+  public Future<Attempt> settled(Attempt t) {
+    if (t.submitted() || t.assignmentId() == null) {
+      return Future.succeededFuture(t);
+    }
+    long now = clock.millis();
+    return door(t).compose(door -> door.shut(now)
+      ? autoSubmit(t, door, now).compose(x -> load(t.id()))
+      : Future.succeededFuture(t.withDeadline(door.deadline())));
   }
 
   /** One question's grade within an attempt. */
@@ -425,20 +579,89 @@ public final class AttemptService {
     return out;
   }
 
-  /** Whether the viewer may see per-question feedback of this attempt now. */
-  public Future<Boolean> feedbackAllowed(Attempt t, User viewer) {
-    if (!t.submitted()) {
-      return Future.succeededFuture(false);
-    }
+  /**
+   * What the viewer may see of an attempt now.
+   *
+   * @param feedback per-question feedback: right or wrong, the key, the explanation, the evidence
+   * @param score    the score (an assignment's always once submitted; practice's with its feedback)
+   * @param note     why keys are held back though the attempt's own rules would show them, or null
+   */
+  public record Reveal(boolean feedback, boolean score, String note) {
+    static final Reveal NOTHING = new Reveal(false, false, null);
+  }
+
+  /**
+   * What a student may not learn yet from a reading: while an assignment of the reading in one of
+   * their classes still hides its feedback (after_due before the due time, or never), no attempt of
+   * theirs at that reading shows keys — not practice, not another assignment.
+   *
+   * @param held  whether such an assignment exists
+   * @param until when the last of them reveals, or null if one never does (or only when closed)
+   */
+  record KeyHold(boolean held, Long until) {
+  }
+
+  Future<KeyHold> keyHold(String readingId, long studentId) {
+    long now = clock.millis();
+    return pool.preparedQuery(AttemptSql.ASSIGNMENTS_OF_READING_FOR_STUDENT).execute(Tuple.of(studentId, readingId))
+      .map(rows -> {
+        boolean held = false;
+        boolean forever = false;
+        long until = 0;
+        for (Row r : rows) {
+          FeedbackPolicy policy = FeedbackPolicy.parse(r.getString("FEEDBACK")).orElse(FeedbackPolicy.IMMEDIATE);
+          Long dueAt = r.getLong("DUE_AT");
+          if (policy.revealsFeedback(true, dueAt, Boolean.TRUE.equals(r.getBoolean("CLOSED")), now)) {
+            continue;
+          }
+          held = true;
+          if (policy == FeedbackPolicy.NEVER || dueAt == null) {
+            forever = true;
+          } else {
+            until = Math.max(until, dueAt);
+          }
+        }
+        return new KeyHold(held, held && !forever ? until : null);
+      });
+  }
+
+  /** What the viewer may see of this attempt now (the caller has checked they may read it). */
+  public Future<Reveal> reveal(Attempt t, User viewer) {
     if (t.assignmentId() == null) {
-      return Future.succeededFuture(true);
+      return keyHold(t.readingId(), viewer.id()).map(hold -> hold.held()
+        ? new Reveal(false, false, holdNote("练习暂不显示答案和得分", hold))
+        : new Reveal(t.submitted(), t.submitted(), null));
     }
-    return visibleAssignment(t.assignmentId(), viewer).map(a -> a.teacherId() == viewer.id()
-      || a.feedback().revealsFeedback(true, a.dueAt(), a.closed(), clock.millis()));
+    if (!t.submitted()) {
+      return Future.succeededFuture(Reveal.NOTHING);
+    }
+    return visibleAssignment(t.assignmentId(), viewer).compose(a -> {
+      if (a.teacherId() == viewer.id()) {
+        return Future.succeededFuture(new Reveal(true, true, null));
+      }
+      if (!a.feedback().revealsFeedback(true, a.dueAt(), a.closed(), clock.millis())) {
+        return Future.succeededFuture(new Reveal(false, true, null));
+      }
+      return keyHold(t.readingId(), viewer.id()).map(hold -> hold.held()
+        ? new Reveal(false, true, holdNote("这里暂不显示答案", hold))
+        : new Reveal(true, true, null));
+    });
+  }
+
+  private static String holdNote(String what, KeyHold hold) {
+    return hold.until() == null
+      ? "本篇有老师不公布答案的作业，" + what + "。"
+      : "本篇有未到期的作业，" + what + "，" + TIME.format(Instant.ofEpochMilli(hold.until())) + " 截止后回到这里就能看到。";
   }
 
   /** The JSON of an attempt: its state, and feedback fields only when {@code withFeedback}. */
   public Future<JsonObject> toJson(Attempt t, boolean withFeedback) {
+    return toJson(t, new Reveal(withFeedback, true, null));
+  }
+
+  /** The JSON of an attempt, showing what {@code reveal} allows. */
+  public Future<JsonObject> toJson(Attempt t, Reveal reveal) {
+    boolean withFeedback = reveal.feedback();
     JsonObject json = new JsonObject()
       .put("id", t.id())
       .put("assignmentId", t.assignmentId())
@@ -450,12 +673,14 @@ public final class AttemptService {
       .put("savedAt", t.savedAt())
       .put("submittedAt", t.submittedAt())
       .put("deadline", t.deadline())
-      .put("score", t.score())
+      .put("score", reveal.score() ? t.score() : null)
       .put("maxScore", t.maxScore() != null ? t.maxScore() : round(quizFor(t.readingId()).totalPoints()))
       .put("pending", t.pending())
       .put("late", t.late())
+      .put("autoSubmitted", t.autoSubmitted())
       .put("answers", t.answers())
-      .put("feedbackAvailable", withFeedback);
+      .put("feedbackAvailable", withFeedback)
+      .put("feedbackNote", reveal.note());
     if (!t.submitted()) {
       json.put("questions", questionsForStudent(t));
       return Future.succeededFuture(json);
@@ -484,6 +709,9 @@ public final class AttemptService {
             .put("example", q.example())
             .put("evidenceUrl", evidenceUrl(t.readingId(), q))
             .put("comment", r.getString("COMMENT"));
+          if (q.note() != null) {
+            item.put("note", q.note());
+          }
           q.teacherView().fieldNames().stream().filter(f -> f.equals("accept") || f.equals("rubric"))
             .forEach(f -> item.put(f, q.teacherView().getValue(f)));
         }

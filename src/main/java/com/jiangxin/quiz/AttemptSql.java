@@ -16,7 +16,7 @@ final class AttemptSql {
     + "t.user_id AS user_id, t.quiz_version AS quiz_version, t.status AS status, t.started_at AS started_at, "
     + "t.saved_at AS saved_at, t.submitted_at AS submitted_at, t.deadline AS deadline, t.score AS score, "
     + "t.max_score AS max_score, t.pending AS pending, t.late AS late, t.answers AS answers, "
-    + "t.option_order AS option_order, t.graded_version AS graded_version";
+    + "t.option_order AS option_order, t.graded_version AS graded_version, t.auto_submitted AS auto_submitted";
 
   static final String ATTEMPT_BY_ID = "SELECT " + ATTEMPT_COLUMNS + " FROM attempts t WHERE t.id = ?";
   static final String ATTEMPT_BY_ACTIVE_KEY = "SELECT " + ATTEMPT_COLUMNS + " FROM attempts t WHERE t.active_key = ?";
@@ -29,12 +29,39 @@ final class AttemptSql {
   static final String STUDENT_NAMES_OF_ASSIGNMENT = "SELECT u.id AS id, u.display_name AS display_name FROM users u "
     + "JOIN class_members m ON m.student_id = u.id JOIN assignments a ON a.class_id = m.class_id WHERE a.id = ?";
 
+  static final String USER_NAME = "SELECT u.display_name AS display_name, u.username AS username FROM users u WHERE u.id = ?";
+
   static final String INSERT_ATTEMPT = "INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
     + "started_at, deadline, answers, option_order, active_key) VALUES (?, ?, ?, ?, 'in_progress', ?, ?, '{}', ?, ?)";
   static final String SAVE_ANSWERS = "UPDATE attempts SET answers = ?, saved_at = ? WHERE id = ? AND status = 'in_progress'";
-  /** The one state change that finishes an attempt; matches nothing if it is already finished. */
+  /**
+   * The one state change that finishes an attempt, by the student or by the server at the deadline;
+   * matches nothing if it is already finished, so of two racing finishes (on any node) one wins.
+   */
   static final String FINISH = "UPDATE attempts SET status = 'submitted', submitted_at = ?, score = ?, max_score = ?, "
-    + "pending = ?, late = ?, answers = ?, graded_version = ?, active_key = NULL WHERE id = ? AND status = 'in_progress'";
+    + "pending = ?, late = ?, answers = ?, graded_version = ?, auto_submitted = ?, active_key = NULL "
+    + "WHERE id = ? AND status = 'in_progress'";
+
+  /** An assignment's due time and whether it is closed, as it is now. */
+  static final String ASSIGNMENT_STATE = "SELECT a.due_at AS due_at, a.closed AS closed FROM assignments a WHERE a.id = ?";
+
+  /**
+   * Open attempts whose assignment is closed or whose due time is before the given time (the
+   * grace already taken off), oldest first, a batch at a time.
+   */
+  static final int SWEEP_BATCH = 500;
+  static final String OVERDUE_ATTEMPTS = "SELECT " + ATTEMPT_COLUMNS + ", a.due_at AS a_due_at, a.closed AS a_closed "
+    + "FROM attempts t JOIN assignments a ON a.id = t.assignment_id WHERE t.status = 'in_progress' "
+    + "AND (a.closed = TRUE OR a.due_at < ?) ORDER BY t.id FETCH FIRST " + SWEEP_BATCH + " ROWS ONLY";
+
+  /** The feedback policy and state of every assignment of a reading in the classes a student belongs to. */
+  static final String ASSIGNMENTS_OF_READING_FOR_STUDENT = "SELECT a.feedback AS feedback, a.due_at AS due_at, "
+    + "a.closed AS closed FROM assignments a JOIN class_members m ON m.class_id = a.class_id "
+    + "WHERE m.student_id = ? AND a.reading_id = ?";
+
+  /** Practice attempts a user started on a reading since a time. */
+  static final String PRACTICE_STARTED_SINCE = "SELECT COUNT(*) AS n FROM attempts t WHERE t.user_id = ? "
+    + "AND t.reading_id = ? AND t.assignment_id IS NULL AND t.started_at >= ?";
   static final String REGRADE = "UPDATE attempts SET score = ?, max_score = ?, pending = ?, graded_version = ? WHERE id = ?";
 
   static final String INSERT_RESPONSE = "INSERT INTO responses (attempt_id, question_id, example, answer, fraction, "

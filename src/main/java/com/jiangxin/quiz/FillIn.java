@@ -43,6 +43,11 @@ public record FillIn(String answer, List<String> accept) implements QuestionType
   }
 
   @Override
+  public int maxAnswerLength() {
+    return 200;
+  }
+
+  @Override
   public Optional<String> checkShape(Object given) {
     return given == null || given instanceof String || given instanceof Number
         ? Optional.empty() : Optional.of("应为一段文字");

@@ -1,5 +1,7 @@
 package com.jiangxin.quiz;
 
+import com.jiangxin.web.Numbers;
+
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +54,7 @@ public final class KeyView {
     m.put("readingId", readingId);
     m.put("type", q.typeName());
     m.put("typeLabel", typeLabel(q.typeName()));
-    m.put("points", Answers.jsonNumber(q.points()));
+    m.put("points", Numbers.points(q.points()));
     m.put("prompt", q.prompt());
     m.put("example", q.example());
     m.put("evidence", q.evidence());
@@ -60,6 +62,11 @@ public final class KeyView {
     // the template builds the link around it: an escaped whole link would turn '=' into &#x3D;
     m.put("evidenceQuote", encodedQuote(q));
     m.put("explanation", q.explanation());
+    m.put("level", q.level().chinese());
+    m.put("levelName", q.level().label());
+    if (q.note() != null) {
+      m.put("note", q.note());
+    }
     m.put("answerText", answerText(q.type()));
     QuestionType type = q.type();
     if (type instanceof SingleChoice t) {

@@ -47,6 +47,11 @@ public record Numeric(BigDecimal answer, BigDecimal tolerance, String unit) impl
   }
 
   @Override
+  public int maxAnswerLength() {
+    return 50;
+  }
+
+  @Override
   public Optional<String> checkShape(Object given) {
     if (given == null || value(given).isPresent()) {
       return Optional.empty();

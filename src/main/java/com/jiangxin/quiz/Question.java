@@ -1,5 +1,6 @@
 package com.jiangxin.quiz;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +45,18 @@ public record Question(String id, String prompt, double points, String example, 
 
   public Optional<String> checkShape(Object answer) {
     return type.checkShape(answer);
+  }
+
+  /** Why an answer is too long to store (see {@link QuestionType#maxAnswerLength()}), or empty. */
+  public Optional<String> checkSize(Object answer) {
+    if (answer == null) {
+      return Optional.empty();
+    }
+    int limit = type.maxAnswerLength();
+    boolean text = answer instanceof String;
+    int length = answer instanceof String s ? s.codePointCount(0, s.length()) : Json.encode(answer).length();
+    return length <= limit ? Optional.empty()
+        : Optional.of("答案太长了：最多 " + limit + (text ? " 字" : " 个字符") + "，现在 " + length + (text ? " 字" : " 个字符"));
   }
 
   public Grade grade(Object answer) {

@@ -32,6 +32,14 @@ public sealed interface QuestionType
   Optional<String> checkShape(Object answer);
 
   /**
+   * The longest answer this type stores, in characters: of the text typed, for a text answer; of the
+   * answer's JSON otherwise. A longer answer is refused before anything is stored.
+   */
+  default int maxAnswerLength() {
+    return 2_000;
+  }
+
+  /**
    * The grade of an answer. Never throws: {@code null} or an answer of the wrong shape grades 0.
    */
   Grade grade(Object answer);

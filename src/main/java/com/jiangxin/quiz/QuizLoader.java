@@ -62,6 +62,21 @@ public final class QuizLoader {
   }
 
   /**
+   * Loads a quiz file for the reading its front matter names.
+   *
+   * @param readings the readings a quiz may belong to
+   * @throws ContentException if the file is malformed or names a reading not in {@code readings}
+   */
+  public static Quiz load(Path file, List<Reading> readings) {
+    String name = fileName(file);
+    String text = read(file, name);
+    Value readingId = readingIdOf(name, text);
+    Reading reading = readings.stream().filter(r -> r.id().equals(readingId.text())).findFirst()
+        .orElseThrow(() -> new ContentException(name, readingId.line(), "unknown reading '" + readingId.text() + "'"));
+    return parse(name, text, reading);
+  }
+
+  /**
    * Parses the text of a quiz file.
    *
    * @param fileName the file's name, used in messages and kept in {@link Quiz#file()}

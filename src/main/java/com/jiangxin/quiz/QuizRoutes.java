@@ -3,12 +3,17 @@ package com.jiangxin.quiz;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
+import com.jiangxin.lint.Finding;
+import com.jiangxin.lint.LintReport;
+import com.jiangxin.lint.QuizLinter;
 import com.jiangxin.web.Web;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +21,27 @@ import java.util.Optional;
 
 /**
  * A reading's quiz as JSON (the student view, or with keys for a teacher) and the teacher's
- * printable answer key page.
+ * printable answer key page, with what the quiz linter found in that quiz.
  */
 public final class QuizRoutes {
   private final QuizBank bank;
   private final Map<String, Reading> readings = new LinkedHashMap<>();
+  private final Future<LintReport> lint;
 
-  private QuizRoutes(QuizBank bank, List<Reading> readings) {
+  private QuizRoutes(QuizBank bank, List<Reading> readings, Future<LintReport> lint) {
     this.bank = bank;
+    this.lint = lint;
     readings.forEach(r -> this.readings.put(r.id(), r));
   }
 
-  public static void mount(Router router, QuizBank bank, List<Reading> readings) {
-    QuizRoutes r = new QuizRoutes(bank, readings);
+  /**
+   * Mounts the quiz API and the answer key page.
+   *
+   * @param lint what the quiz linter finds in the bank, shown to teachers on the answer key page
+   *             (the page waits for it; if linting failed, the page shows no findings)
+   */
+  public static void mount(Router router, QuizBank bank, List<Reading> readings, Future<LintReport> lint) {
+    QuizRoutes r = new QuizRoutes(bank, readings, lint);
     router.get("/api/v1/readings/:id/quiz").handler(r::quizJson);
     router.get("/readings/:id/quiz").handler(Auth::requirePageUser).handler(r::showKey);
   }
@@ -74,6 +87,28 @@ public final class QuizRoutes {
     model.put("totalPoints", Answers.jsonNumber(quiz.totalPoints()));
     model.put("questions", questions);
     model.put("bodyClass", "key-page");
-    Web.html(ctx, "quiz/key", model);
+    lint.otherwiseEmpty().onComplete(ar -> {
+      List<Finding> found = ar.result() == null ? List.of() : ar.result().forReading(id);
+      model.put("findings", findings(found));
+      model.put("lintErrors", found.stream().filter(Finding::isError).count());
+      model.put("lintWarnings", found.stream().filter(f -> !f.isError()).count());
+      Web.html(ctx, "quiz/key", model);
+    });
+  }
+
+  private static List<Map<String, Object>> findings(List<Finding> found) {
+    List<Map<String, Object>> findings = new ArrayList<>();
+    for (Finding f : found) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("error", f.isError());
+      m.put("severity", f.isError() ? "错误" : "提醒");
+      m.put("title", QuizLinter.title(f.rule()));
+      m.put("rule", f.rule());
+      m.put("line", f.line());
+      m.put("questionId", f.questionId());
+      m.put("message", f.message());
+      findings.add(m);
+    }
+    return findings;
   }
 }

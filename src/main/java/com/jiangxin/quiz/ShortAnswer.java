@@ -28,6 +28,11 @@ public record ShortAnswer(String rubric, String modelAnswer) implements Question
   }
 
   @Override
+  public int maxAnswerLength() {
+    return 5_000;
+  }
+
+  @Override
   public Optional<String> checkShape(Object given) {
     return given == null || given instanceof String ? Optional.empty() : Optional.of("应为一段文字");
   }

@@ -11,6 +11,7 @@ import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.ShortAnswer;
 import com.jiangxin.quiz.SingleChoice;
 import com.jiangxin.quiz.TrueFalse;
+import com.jiangxin.web.Numbers;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * The misconception view of one question: how often each answer was given. Choice questions count
  * each option (a multiple-choice answer counts every option ticked); matching counts each pairing;
  * typed answers are grouped after normalising ("三" and "3台" are the same answer 3); open answers
- * are grouped by the points a teacher gave.
+ * are grouped by the points a teacher gave (a score distribution, highest first).
  */
 final class AnswerCounts {
   private AnswerCounts() {
@@ -68,6 +69,9 @@ final class AnswerCounts {
     if (choice) {
       // keep option order, but an unanswered count goes last
       list.sort(Comparator.comparing((Count c) -> c.key().equals(BLANK_KEY)));
+    } else if (q.type() instanceof ShortAnswer) {
+      // a score distribution: highest score first, those still to grade last
+      list.sort(Comparator.comparingDouble(AnswerCounts::scoreOf).reversed());
     } else {
       list.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key));
     }
@@ -98,7 +102,7 @@ final class AnswerCounts {
         List<String> texts = new ArrayList<>();
         order.forEach(id -> {
           ids.add(String.valueOf(id));
-          texts.add(shorten(textOf(o.items(), String.valueOf(id)), 10));
+          texts.add(textOf(o.items(), String.valueOf(id)));
         });
         add(out, String.join(",", ids), String.join(" → ", texts), g.count(), right);
       }
@@ -116,8 +120,9 @@ final class AnswerCounts {
       }
       long graded = g.count() - g.pending();
       if (graded > 0) {
-        String key = Format.points(g.fraction() * q.points());
-        add(out, key, key + " 分", graded, g.fraction() >= 0.999);
+        // open answers differ word by word: what they share is the score they were given
+        double points = Math.round(g.fraction() * q.points() * 100) / 100.0;
+        add(out, Numbers.exact(points), "得 " + Numbers.points(points) + " 分", graded, g.fraction() >= 0.999);
       }
     } else {
       // single choice and true/false: the answer is the option id or the boolean
@@ -163,6 +168,14 @@ final class AnswerCounts {
   }
 
   /** The wrong answer given most often (blank counts as an answer here), or empty. */
+  private static double scoreOf(Count c) {
+    try {
+      return Double.parseDouble(c.key());
+    } catch (NumberFormatException notAScore) {
+      return -1;
+    }
+  }
+
   static Optional<Count> mostCommonWrong(List<Count> counts) {
     return counts.stream().filter(c -> !c.correct() && c.count() > 0 && !"pending".equals(c.key()))
       .max(Comparator.comparingLong(Count::count));

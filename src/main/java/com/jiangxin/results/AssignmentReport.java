@@ -2,6 +2,7 @@ package com.jiangxin.results;
 
 import com.jiangxin.content.Reading;
 import com.jiangxin.quiz.AttemptService;
+import com.jiangxin.quiz.Level;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.results.Records.AssignmentRef;
@@ -21,7 +22,7 @@ import java.util.Optional;
 
 /**
  * What one assignment shows its teacher: who has finished, how the scores spread, and per
- * question and per cited example what the class knows and what it misread.
+ * question, per cited example and per level what the class knows and what it misread.
  *
  * <p>The score distribution uses each student's kept score (what the gradebook shows). The item
  * analysis — facility, discrimination, the answers given, the examples — uses each student's
@@ -35,6 +36,10 @@ final class AssignmentReport {
   record Item(Question question, int number, long answered, long graded, long pending, Double facility,
               Double discrimination, List<AnswerCounts.Count> answers, Optional<AnswerCounts.Count> mostCommonWrong,
               long wrongCount, String evidenceUrl) {
+  }
+
+  /** How the class did on the questions of one level (recall, understand, infer). */
+  record LevelRow(Level level, long responses, long questions, Double facility) {
   }
 
   /** How the class did on the questions about one cited example. */
@@ -53,11 +58,12 @@ final class AssignmentReport {
   final List<Statistics.Bin> bins;
   final List<Item> items;
   final List<Example> examples;
+  final List<LevelRow> levels;
   final long pendingToGrade;
 
   private AssignmentReport(AssignmentRef assignment, Quiz quiz, Reading reading, long students, long submitted,
                            long inProgress, List<Student> notSubmitted, List<Double> keptScores, List<Item> items,
-                           List<Example> examples, long pendingToGrade) {
+                           List<Example> examples, List<LevelRow> levels, long pendingToGrade) {
     this.assignment = assignment;
     this.quiz = quiz;
     this.reading = reading;
@@ -70,6 +76,7 @@ final class AssignmentReport {
     this.bins = Statistics.histogram(keptScores, maxScore);
     this.items = items;
     this.examples = examples;
+    this.levels = levels;
     this.pendingToGrade = pendingToGrade;
   }
 
@@ -124,7 +131,35 @@ final class AssignmentReport {
       .thenComparing(Example::name));
     return new AssignmentReport(a, quiz, reading, Records.count(completion, "STUDENTS"),
       Records.count(completion, "SUBMITTED"), Records.count(completion, "IN_PROGRESS"), notSubmitted, scores,
-      items, examples, pendingToGrade);
+      items, examples, levels(quiz, momentsByQ), pendingToGrade);
+  }
+
+  /**
+   * Facility by level over the graded first-attempt answers to the quiz's questions, in level order;
+   * a level no question of the quiz has is left out.
+   */
+  private static List<LevelRow> levels(Quiz quiz, Map<String, Row> momentsByQ) {
+    List<LevelRow> rows = new ArrayList<>();
+    for (Level level : Level.values()) {
+      long questions = 0;
+      long n = 0;
+      double sx = 0;
+      for (Question q : quiz.questions()) {
+        if (q.level() != level) {
+          continue;
+        }
+        questions++;
+        Row m = momentsByQ.get(q.id());
+        if (m != null) {
+          n += Records.count(m, "N");
+          sx += Records.number(m, "SX");
+        }
+      }
+      if (questions > 0) {
+        rows.add(new LevelRow(level, n, questions, n == 0 ? null : sx / n));
+      }
+    }
+    return rows;
   }
 
   Double mean() {
@@ -159,7 +194,7 @@ final class AssignmentReport {
           .put("correct", c.correct()));
       }
       JsonObject item = new JsonObject().put("id", q.id()).put("number", i.number()).put("type", q.typeName())
-        .put("prompt", q.prompt()).put("example", q.example()).put("points", q.points())
+        .put("prompt", q.prompt()).put("example", q.example()).put("level", q.level().label()).put("points", q.points())
         .put("answered", i.answered()).put("graded", i.graded()).put("pending", i.pending())
         .put("facility", Format.round3(i.facility())).put("discrimination", Format.round3(i.discrimination()))
         .put("answers", counts).put("answerList", list)
@@ -173,6 +208,9 @@ final class AssignmentReport {
     examples.forEach(e -> exampleJson.add(new JsonObject().put("example", e.name())
       .put("facility", Format.round3(e.facility())).put("responses", e.responses()).put("questions", e.questions())
       .put("evidenceUrl", e.evidenceUrl())));
+    JsonArray levelJson = new JsonArray();
+    levels.forEach(l -> levelJson.add(new JsonObject().put("level", l.level().label())
+      .put("facility", Format.round3(l.facility())).put("responses", l.responses()).put("questions", l.questions())));
     Map<String, Object> top = new LinkedHashMap<>();
     mostMisread().ifPresent(e -> top.put("mostMisread", e.name()));
     return new JsonObject()
@@ -184,6 +222,7 @@ final class AssignmentReport {
       .put("pendingToGrade", pendingToGrade)
       .put("mostMisread", top.get("mostMisread"))
       .put("questions", questions)
-      .put("examples", exampleJson);
+      .put("examples", exampleJson)
+      .put("levels", levelJson);
   }
 }

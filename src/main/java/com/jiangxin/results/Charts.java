@@ -1,5 +1,7 @@
 package com.jiangxin.results;
 
+import com.jiangxin.web.Numbers;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -98,9 +100,9 @@ final class Charts {
 
   static String binLabel(Statistics.Bin b) {
     if (b.to() - b.from() == 1 || (b.last() && b.to() == b.from())) {
-      return Format.points(b.from());
+      return Numbers.points(b.from());
     }
-    return Format.points(b.from()) + "–" + Format.points(b.to());
+    return Numbers.points(b.from()) + "–" + Numbers.points(b.to());
   }
 
   /** A round upper end for the count axis: 4, 8, 12, 20, 40 … */

@@ -3,6 +3,7 @@ package com.jiangxin.results;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.results.Records.Kept;
+import com.jiangxin.web.Numbers;
 import io.vertx.sqlclient.Row;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -33,9 +34,9 @@ final class CsvExport {
   static String gradebook(Gradebook gb) {
     List<String> header = new ArrayList<>(List.of("用户名", "姓名"));
     for (Gradebook.Column c : gb.columns()) {
-      header.add(c.pian() + " " + c.title() + "（满分 " + Format.points(c.maxScore()) + "）");
+      header.add(c.pian() + " " + c.title() + "（满分 " + Numbers.exact(c.maxScore()) + "）");
     }
-    header.add("总分（满分 " + Format.points(gb.totalMax()) + "）");
+    header.add("总分（满分 " + Numbers.exact(gb.totalMax()) + "）");
     header.add("待批改");
     header.add("迟交");
     return write(header, printer -> {
@@ -47,13 +48,13 @@ final class CsvExport {
         int late = 0;
         for (Gradebook.Column c : gb.columns()) {
           Kept k = l.results().get(c.id());
-          row.add(k == null || k.score() == null ? "" : Format.points(k.score()));
+          row.add(k == null || k.score() == null ? "" : Numbers.exact(k.score()));
           if (k != null) {
             pending += k.pending();
             late += k.late() ? 1 : 0;
           }
         }
-        row.add(Format.points(l.total()));
+        row.add(Numbers.exact(l.total()));
         row.add(pending);
         row.add(late);
         printer.printRecord(row);
@@ -94,14 +95,14 @@ final class CsvExport {
           attemptNo.get(r.getLong("ATTEMPT_ID")),
           Format.csvTime(r.getLong("SUBMITTED_AT")),
           Boolean.TRUE.equals(r.getBoolean("LATE")) ? "是" : "",
-          Format.points(Records.number(r, "SCORE")),
+          Numbers.exact(Records.number(r, "SCORE")),
           order.containsKey(qid) ? order.get(qid) : "",
           qid,
           q == null ? "" : q.typeName(),
           text(r.getString("EXAMPLE")),
           text(q == null ? String.valueOf(json) : AnswerCounts.describe(q, json)),
-          Boolean.TRUE.equals(r.getBoolean("PENDING")) ? "" : Format.points(Records.number(r, "POINTS")),
-          Format.points(Records.number(r, "MAX_POINTS")),
+          Boolean.TRUE.equals(r.getBoolean("PENDING")) ? "" : Numbers.exact(Records.number(r, "POINTS")),
+          Numbers.exact(Records.number(r, "MAX_POINTS")),
           Boolean.TRUE.equals(r.getBoolean("PENDING")) ? "是" : "",
           text(r.getString("COMMENT")));
       }

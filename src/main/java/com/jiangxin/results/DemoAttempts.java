@@ -36,8 +36,8 @@ import java.util.Random;
 /**
  * Simulated work for the demo class ({@code DEMO=1}), so a newcomer's first gradebook and reports
  * are alive: most students have submitted the showcase assignments with a spread of scores, many
- * misread the same facts (哈里森's five clocks become three), a few try twice, and a few open
- * answers wait in the grading queue. Answers are graded by the real {@link AttemptService#grade};
+ * misread the same example (哈里森's five clocks become three, and what he is cited for is missed), a
+ * few try twice, and a few open answers wait in the grading queue. Answers are graded by the real {@link AttemptService#grade};
  * rows are written with SQL. An assignment that already has attempts is left alone, so a restart
  * adds nothing. The same seed gives the same class every time. The first student (whose login the
  * demo prints first) is left without attempts, so a newcomer can take the quizzes as a student.
@@ -47,38 +47,51 @@ public final class DemoAttempts {
   private static final long MINUTE = 60_000;
   private static final long HOUR = 60 * MINUTE;
 
+  /*
+   * The maps below name questions as "reading#id" (ids are unique only within a quiz). Misreadings
+   * cluster on 哈里森 (pian-05): his five clocks become three, his 40 years become 30, and the
+   * understanding questions about what the speech cites him for are the hardest of the quiz.
+   */
+
   /** How likely a student of average ability gets a question right depends on this (higher is harder). */
   private static final Map<String, Double> DIFFICULTY = Map.ofEntries(
-    Map.entry("harrison-years", 0.7), Map.entry("harrison-clocks", 1.2), Map.entry("harrison-record", 0.9),
-    Map.entry("harrison-longitude", 0.8), Map.entry("people-deeds", 0.6), Map.entry("hu-story-order", 0.3),
-    Map.entry("chinese-precision", 0.2), Map.entry("fangzhongyong-fate", 0.3), Map.entry("example-order", 0.4),
-    Map.entry("libai-outcome", 0.5), Map.entry("luyao-masterpiece", -0.6), Map.entry("luyao-illness", -0.4),
-    Map.entry("builders", 0.3), Map.entry("old-sayings", 0.1));
+    // pian-05: 哈里森 q02 clocks, q03 why beside our craftsmen, q04 why he kept building, q05 longitude, q06 last clock
+    Map.entry("pian-05#q02", 1.2), Map.entry("pian-05#q03", 0.8), Map.entry("pian-05#q04", 1.0),
+    Map.entry("pian-05#q05", 0.8), Map.entry("pian-05#q06", 0.6), Map.entry("pian-05#q07", 0.2),
+    Map.entry("pian-05#q08", 0.1), Map.entry("pian-05#q09", 0.2), Map.entry("pian-05#q10", 0.3),
+    Map.entry("pian-05#q13", 0.3),
+    // pian-02: q04 赵普, q05 路遥, q06 《平凡的世界》, q07 李白, q08 泯然众人, q09 方仲永, q11 roles, q12 argument order
+    Map.entry("pian-02#q02", 0.1), Map.entry("pian-02#q04", 0.2), Map.entry("pian-02#q05", -0.4),
+    Map.entry("pian-02#q06", -0.6), Map.entry("pian-02#q07", 0.5), Map.entry("pian-02#q08", 0.3),
+    Map.entry("pian-02#q09", 0.1), Map.entry("pian-02#q10", 0.2), Map.entry("pian-02#q11", 0.6),
+    Map.entry("pian-02#q12", 0.5), Map.entry("pian-02#q13", 0.3));
 
   /** The wrong answers students really give, with weights: the misconceptions a report should surface. */
   private static final Map<String, List<Object>> MISREADINGS = Map.ofEntries(
-    Map.entry("harrison-clocks", List.of(3, 3, 3, 3, 3, 3, 4, 4, "40")),
-    Map.entry("harrison-years", List.of("B", "B", "B", "D", "A")),
-    Map.entry("harrison-record", List.of("A", "A", "A", "C", "C", "D")),
-    Map.entry("harrison-longitude", List.of("A", "A", "A", "A", "C")),
-    Map.entry("hu-holes", List.of(24, 24, 24, 63)),
-    Map.entry("hu-precision", List.of("A", "A", "A", "B")),
-    Map.entry("daguo-eight", List.of(10, 10, 9)),
-    Map.entry("libai-outcome", List.of("C", "C", "C", "C", "A")),
-    Map.entry("luyao-masterpiece", List.of("人生", "人生", "人生", "平凡世界")),
-    Map.entry("fangzhongyong-fate", List.of("泯然于众", "江郎才尽", "江郎才尽")),
-    Map.entry("root-of-conduct", List.of("俭", "俭", "诚")),
-    Map.entry("zhaopu-result", List.of("C", "C", "A")),
-    Map.entry("luyao-illness", List.of("A", "A", "D")));
+    Map.entry("pian-05#q02", List.of(3, 3, 3, 3, 3, 3, 4, 4, 40)),
+    // 精益求精 read as "foreign craftsmen are better" or "making clocks is harder than welding"
+    Map.entry("pian-05#q03", List.of("C", "C", "C", "A", "B")),
+    // the clocks read as a business: the earlier ones did not sell, or he wanted more money
+    Map.entry("pian-05#q04", List.of("A", "A", "A", "C", "C", "D")),
+    Map.entry("pian-05#q05", List.of("A", "A", "A", "A", "B")),
+    Map.entry("pian-05#q08", List.of(24, 24, 24, 63)),
+    Map.entry("pian-05#q09", List.of("B", "B", "C")),
+    Map.entry("pian-05#q12", List.of("A", "A", "B")),
+    Map.entry("pian-02#q04", List.of("A", "A", "C")),
+    Map.entry("pian-02#q05", List.of("C", "C", "B")),
+    Map.entry("pian-02#q06", List.of("人生", "人生", "人生", "平凡的人生")),
+    Map.entry("pian-02#q07", List.of("A", "A", "A", "B")),
+    Map.entry("pian-02#q08", List.of("泯然于众", "江郎才尽", "江郎才尽")),
+    Map.entry("pian-02#q09", List.of("A", "A", "A", "B")));
 
   /** Open answers of varying quality, best first, with what a teacher gave them. */
   private static final Map<String, List<String>> OPEN_ANSWERS = Map.of(
-    "fang-beside-luyao", List.of(
+    "pian-02#q15", List.of(
       "路遥身患重病还深入煤窝和矿工同吃同住，几十年如一日地写，终于写出《平凡的世界》；方仲永小时候很有才华，却少于练习，最后泯然众人。两人一正一反，说明成功靠的不是天赋，而是勤劳，勤劳是通向成功的基石。",
       "路遥坚持写作写出了《平凡的世界》，方仲永不练习最后泯然众人。说明要勤劳。",
       "路遥很努力，方仲永很聪明但是后来不行了。",
       "两个人都很有名。"),
-    "hu-irreplaceable", List.of(
+    "pian-05#q11", List.of(
       "必须有别人难以替代的技术水准。胡双钱只是工人，可他只凭一双手和一台老铣钻床，一个多小时就打完36个精度0.24毫米的孔，一次通过检验，所以他是大飞机团队里不可缺少的人。",
       "要有别人难以替代的技术。胡双钱一个多小时打完了36个孔。",
       "要有很高的技术，胡双钱很厉害。",
@@ -87,6 +100,37 @@ public final class DemoAttempts {
     "只复述了事例，回到原文看看作者想说明什么。", "没有回答题目的问题，请重读原文。");
 
   private DemoAttempts() {
+  }
+
+  /**
+   * What in the maps above no longer fits the bank: a name with no such question, a misreading that
+   * the question grades as right, an open answer for a question that is not open. Empty when the
+   * demo follows the bank.
+   */
+  static List<String> staleEntries(QuizBank bank) {
+    List<String> stale = new ArrayList<>();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    names.addAll(DIFFICULTY.keySet());
+    names.addAll(MISREADINGS.keySet());
+    names.addAll(OPEN_ANSWERS.keySet());
+    for (String name : names) {
+      String[] parts = name.split("#", 2);
+      java.util.Optional<Question> q = bank.forReading(parts[0])
+        .flatMap(quiz -> quiz.questions().stream().filter(x -> x.id().equals(parts[1])).findFirst());
+      if (q.isEmpty()) {
+        stale.add(name + ": no such question");
+        continue;
+      }
+      for (Object answer : MISREADINGS.getOrDefault(name, List.of())) {
+        if (q.get().checkShape(answer).isPresent() || q.get().grade(answer).fraction() > 0) {
+          stale.add(name + ": the misreading " + answer + " is not a wrong answer");
+        }
+      }
+      if (OPEN_ANSWERS.containsKey(name) && !(q.get().type() instanceof ShortAnswer)) {
+        stale.add(name + ": open answers for a question that is not open");
+      }
+    }
+    return stale;
   }
 
   /** What the demo seed made: the class, its teacher, the showcase assignments. */
@@ -204,11 +248,11 @@ public final class DemoAttempts {
       if (random.nextDouble() > reach) {
         continue;
       }
-      double difficulty = DIFFICULTY.getOrDefault(q.id(), -0.7);
+      double difficulty = DIFFICULTY.getOrDefault(name(quiz, q), -0.7);
       double p = 1 / (1 + Math.exp(-1.7 * (ability - difficulty)));
       boolean right = random.nextDouble() < p;
-      Object answer = q.type() instanceof ShortAnswer ? openAnswer(q, ability, random)
-        : right ? q.key() : wrong(q, random);
+      Object answer = q.type() instanceof ShortAnswer ? openAnswer(name(quiz, q), ability, random)
+        : right ? q.key() : wrong(quiz, q, random);
       if (answer != null) {
         out.put(q.id(), answer);
       }
@@ -216,8 +260,13 @@ public final class DemoAttempts {
     return out;
   }
 
-  private static Object openAnswer(Question q, double ability, Random random) {
-    List<String> texts = OPEN_ANSWERS.get(q.id());
+  /** How the maps above name a question: its reading and its id. */
+  private static String name(Quiz quiz, Question q) {
+    return quiz.readingId() + "#" + q.id();
+  }
+
+  private static Object openAnswer(String name, double ability, Random random) {
+    List<String> texts = OPEN_ANSWERS.get(name);
     if (texts == null || random.nextDouble() < 0.08) {
       return null;
     }
@@ -225,8 +274,8 @@ public final class DemoAttempts {
     return texts.get(Math.min(texts.size() - 1, level));
   }
 
-  private static Object wrong(Question q, Random random) {
-    List<Object> known = MISREADINGS.get(q.id());
+  private static Object wrong(Quiz quiz, Question q, Random random) {
+    List<Object> known = MISREADINGS.get(name(quiz, q));
     if (known != null) {
       return known.get(random.nextInt(known.size()));
     }
@@ -297,7 +346,7 @@ public final class DemoAttempts {
       Long gradedBy = null;
       Long gradedAt = null;
       if (isPending && teacherGraded) {
-        int level = OPEN_ANSWERS.getOrDefault(q.id(), List.of()).indexOf(String.valueOf(g.answer()));
+        int level = OPEN_ANSWERS.getOrDefault(name(quiz, q), List.of()).indexOf(String.valueOf(g.answer()));
         double share = level < 0 ? 0.34 : Math.max(0, 1 - level / 3.0);
         points = Math.round(share * q.points() * 2) / 2.0;
         fraction = points / q.points();

@@ -58,7 +58,7 @@ final class Gradebook {
           + "”排序：请用 name（姓名）、total（总分）或本班一个作业的编号。");
       }
       if (dir != null && !dir.isBlank() && !dir.equals("asc") && !dir.equals("desc")) {
-        throw HttpError.badRequest("dir 只能是 asc（升序）或 desc（降序）。");
+        throw HttpError.badRequest("排序方向只能是升序或降序。");
       }
       boolean descending = dir == null || dir.isBlank() ? !key.equals("name") : dir.equals("desc");
       return new Sort(key, descending);
@@ -195,9 +195,10 @@ final class Gradebook {
           .put("comments", p.comments()).put("score", p.score());
         results.put(Long.toString(c.id()), (k == null
           ? new JsonObject().put("score", null).put("maxScore", c.maxScore()).put("attempts", 0)
-            .put("late", false).put("pending", 0).put("attemptId", null)
+            .put("late", false).put("autoSubmitted", false).put("pending", 0).put("attemptId", null)
           : new JsonObject().put("score", k.score()).put("maxScore", k.maxScore() == null ? c.maxScore() : k.maxScore())
-            .put("attempts", k.attempts()).put("late", k.late()).put("pending", k.pending())
+            .put("attempts", k.attempts()).put("late", k.late()).put("autoSubmitted", k.autoSubmitted())
+            .put("pending", k.pending())
             .put("attemptId", k.attemptId())).put("participation", talk));
       }
       students.add(new JsonObject().put("id", l.student().id()).put("username", l.student().username())

@@ -41,14 +41,14 @@ final class Records {
    * says), how many attempts they submitted, and how many open answers wait for a teacher.
    */
   record Kept(long assignmentId, long userId, long attemptId, Double score, Double maxScore, boolean late,
-              int attempts, int pending) {
+              int attempts, int pending, boolean autoSubmitted) {
     static Kept from(Row r) {
       Number score = (Number) r.getValue("SCORE");
       Number max = (Number) r.getValue("MAX_SCORE");
       return new Kept(r.getLong("ASSIGNMENT_ID"), r.getLong("USER_ID"), r.getLong("ATTEMPT_ID"),
         score == null ? null : score.doubleValue(), max == null ? null : max.doubleValue(),
         Boolean.TRUE.equals(r.getBoolean("LATE")), ((Number) r.getValue("ATTEMPTS")).intValue(),
-        ((Number) r.getValue("PENDING")).intValue());
+        ((Number) r.getValue("PENDING")).intValue(), Boolean.TRUE.equals(r.getBoolean("AUTO_SUBMITTED")));
     }
   }
 

@@ -105,6 +105,7 @@ final class ResultsApi {
           .put("readingId", a.readingId()).put("dueAt", a.dueAt())
           .put("score", k == null ? null : k.score()).put("maxScore", k == null ? null : k.maxScore())
           .put("attempts", k == null ? 0 : k.attempts()).put("late", k != null && k.late())
+          .put("autoSubmitted", k != null && k.autoSubmitted())
           .put("pending", k == null ? 0 : k.pending()).put("attemptId", k == null ? null : k.attemptId()));
       }
       Web.json(ctx, new JsonObject().put("results", list));

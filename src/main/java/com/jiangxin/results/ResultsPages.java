@@ -10,6 +10,7 @@ import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.Kept;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.discussion.Participation;
+import com.jiangxin.web.Numbers;
 import com.jiangxin.web.Web;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
@@ -57,15 +58,15 @@ final class ResultsPages {
       model.put("cls", Map.of("id", gb.cls().id(), "name", gb.cls().name()));
       model.put("sortName", sortLink(base, "name", sort, "姓名"));
       model.put("sortTotal", sortLink(base, "total", sort, "总分"));
-      model.put("totalMax", Format.points(gb.totalMax()));
+      model.put("totalMax", Numbers.points(gb.totalMax()));
       List<Map<String, Object>> cols = new ArrayList<>();
       for (Gradebook.Column c : gb.columns()) {
         Map<String, Object> m = sortLink(base, Long.toString(c.id()), sort, c.pian());
         m.put("id", c.id());
         m.put("pian", c.pian());
         m.put("title", c.title());
-        m.put("max", Format.points(c.maxScore()));
-        m.put("mean", Format.points(Format.round2(gb.mean(c.id()))));
+        m.put("max", Numbers.points(c.maxScore()));
+        m.put("mean", Numbers.points(Format.round2(gb.mean(c.id()))));
         m.put("submitted", gb.submitted(c.id()));
         m.put("closed", c.assignment().closed());
         cols.add(m);
@@ -77,7 +78,7 @@ final class ResultsPages {
         row.put("name", l.student().displayName());
         row.put("username", l.student().username());
         row.put("url", "/classes/" + gb.cls().id() + "/students/" + l.student().id() + "/results");
-        row.put("total", Format.points(l.total()));
+        row.put("total", Numbers.points(l.total()));
         List<Map<String, Object>> cells = new ArrayList<>();
         for (Gradebook.Column c : gb.columns()) {
           Map<String, Object> cell = cell(l.results().get(c.id()), c);
@@ -86,7 +87,7 @@ final class ResultsPages {
           if (said > 0) {
             cell.put("talk", said);
             cell.put("talkTitle", "讨论：发帖 " + talk.posts() + "，回复 " + talk.replies() + "，批注 " + talk.comments()
-              + (talk.score() == null ? "" : "，参与分 " + Format.points(talk.score())));
+              + (talk.score() == null ? "" : "，参与分 " + Numbers.points(talk.score())));
           }
           cells.add(cell);
         }
@@ -105,16 +106,17 @@ final class ResultsPages {
 
   private static Map<String, Object> cell(Kept k, Gradebook.Column c) {
     Map<String, Object> m = new HashMap<>();
-    m.put("max", Format.points(c.maxScore()));
+    m.put("max", Numbers.points(c.maxScore()));
     if (k == null) {
       m.put("missing", true);
       return m;
     }
-    m.put("score", Format.points(k.score()));
+    m.put("score", Numbers.points(k.score()));
     m.put("url", "/attempts/" + k.attemptId());
     m.put("attempts", k.attempts());
     m.put("several", k.attempts() > 1);
     m.put("late", k.late());
+    m.put("autoSubmitted", k.autoSubmitted());
     m.put("pending", k.pending());
     m.put("low", k.score() != null && c.maxScore() > 0 && k.score() / c.maxScore() < 0.6);
     return m;
@@ -158,9 +160,10 @@ final class ResultsPages {
         a.put("submitted", "submitted".equals(t.getString("STATUS")));
         a.put("submittedAt", Format.time(t.getLong("SUBMITTED_AT")));
         a.put("startedAt", Format.time(t.getLong("STARTED_AT")));
-        a.put("score", Format.points(nullableDouble(t, "SCORE")));
-        a.put("max", Format.points(nullableDouble(t, "MAX_SCORE")));
+        a.put("score", Numbers.points(nullableDouble(t, "SCORE")));
+        a.put("max", Numbers.points(nullableDouble(t, "MAX_SCORE")));
         a.put("late", Boolean.TRUE.equals(t.getBoolean("LATE")));
+        a.put("autoSubmitted", Boolean.TRUE.equals(t.getBoolean("AUTO_SUBMITTED")));
         a.put("pending", t.getInteger("PENDING"));
         a.put("answers", answers(results.bank().forReading(t.getString("READING_ID")).orElse(null),
           sa.responses().getOrDefault(t.getLong("ID"), List.of())));
@@ -211,8 +214,8 @@ final class ResultsPages {
       m.put("number", n);
       m.put("prompt", AnswerCounts.shorten(q.prompt(), 48));
       m.put("answer", AnswerCounts.describe(q, r.getString("ANSWER")));
-      m.put("points", Format.points(points));
-      m.put("max", Format.points(max));
+      m.put("points", Numbers.points(points));
+      m.put("max", Numbers.points(max));
       m.put("pending", pending);
       m.put("right", !pending && points >= max - 1e-9);
       m.put("partial", !pending && points > 0 && points < max - 1e-9);
@@ -226,9 +229,10 @@ final class ResultsPages {
 
   private void report(RoutingContext ctx) {
     results.report(Params.id(ctx, "id"), Auth.current(ctx)).onComplete(Params.handle(ctx, r -> {
-      Map<String, Object> model = Web.model(ctx, "报告 · " + r.quiz.title());
-      ReportView.fill(model, r);
-      model.put("bodyClass", "wide");
+      boolean projector = "projector".equals(ctx.request().getParam("view"));
+      Map<String, Object> model = Web.model(ctx, (projector ? "投影 · " : "报告 · ") + r.quiz.title());
+      ReportView.fill(model, r, projector);
+      model.put("bodyClass", projector ? "wide report-projector" : "wide");
       Web.html(ctx, "results/report", model);
     }));
   }
@@ -271,15 +275,15 @@ final class ResultsPages {
         item.put("student", p.displayName());
         item.put("username", p.username());
         item.put("submittedAt", Format.time(p.submittedAt()));
-        item.put("max", Format.points(p.maxPoints()));
+        item.put("max", Numbers.points(p.maxPoints()));
         item.put("maxValue", p.maxPoints());
         List<Map<String, Object>> quick = new ArrayList<>();
         for (int v = 0; v <= (int) Math.floor(p.maxPoints()); v++) {
           quick.add(Map.of("value", v));
         }
         item.put("quick", quick);
-        item.put("attemptScore", Format.points(p.attemptScore()));
-        item.put("attemptMax", Format.points(p.attemptMax()));
+        item.put("attemptScore", Numbers.points(p.attemptScore()));
+        item.put("attemptMax", Numbers.points(p.attemptMax()));
         item.put("evidenceUrl", AttemptService.evidenceUrl(q.quiz().readingId(), p.question()));
         item.put("paragraph", p.question().paragraph());
         model.put("item", item);
@@ -318,7 +322,7 @@ final class ResultsPages {
         return;
       }
       results.grade(attemptId, questionId, points, comment, teacher).onSuccess(t -> {
-        String note = "这次作答现在 " + Format.points(t.score()) + " / " + Format.points(t.maxScore()) + " 分"
+        String note = "这次作答现在 " + Numbers.points(t.score()) + " / " + Numbers.points(t.maxScore()) + " 分"
           + (t.pending() > 0 ? "，还有 " + t.pending() + " 道待批改" : "") + "。";
         Web.redirect(ctx, "/assignments/" + a.id() + "/grading?graded="
           + URLEncoder.encode(note, StandardCharsets.UTF_8) + (skip > 0 ? "&skip=" + skip : ""));
@@ -369,11 +373,12 @@ final class ResultsPages {
         item.put("due", a.dueAt() == null ? null : Format.time(a.dueAt()));
         item.put("done", k != null);
         if (k != null) {
-          item.put("score", Format.points(k.score()));
-          item.put("max", Format.points(k.maxScore()));
+          item.put("score", Numbers.points(k.score()));
+          item.put("max", Numbers.points(k.maxScore()));
           item.put("attempts", k.attempts());
           item.put("maxAttempts", a.maxAttempts());
           item.put("late", k.late());
+          item.put("autoSubmitted", k.autoSubmitted());
           item.put("pending", k.pending());
           item.put("attemptUrl", "/attempts/" + k.attemptId());
           item.put("keepLabel", a.keepsLatest() ? "计最后一次" : "计最高分");

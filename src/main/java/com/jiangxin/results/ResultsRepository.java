@@ -6,6 +6,7 @@ import com.jiangxin.results.Records.ClassRef;
 import com.jiangxin.results.Records.Kept;
 import com.jiangxin.results.Records.Student;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.Numbers;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -179,7 +180,7 @@ final class ResultsRepository {
         }
         double max = rows.iterator().next().getDouble("MAX_POINTS");
         if (!(points >= 0 && points <= max)) {
-          return Future.failedFuture(HttpError.badRequest("分数须在 0 到 " + Format.points(max) + " 之间。"));
+          return Future.failedFuture(HttpError.badRequest("分数须在 0 到 " + Numbers.points(max) + " 之间。"));
         }
         return conn.preparedQuery(ResultsSql.SET_GRADE)
           .execute(Tuple.of(points, points / max, comment, teacher.id(), now, attemptId, questionId))

@@ -207,10 +207,10 @@ final class ResultsService {
    */
   Future<ResultsRepository.Totals> grade(long attemptId, String questionId, Double points, String comment, User teacher) {
     if (questionId == null || questionId.isBlank()) {
-      return Future.failedFuture(HttpError.badRequest("缺少 questionId（要批改的题目）。"));
+      return Future.failedFuture(HttpError.badRequest("缺少要批改的题目。"));
     }
     if (points == null || points.isNaN() || points.isInfinite()) {
-      return Future.failedFuture(HttpError.badRequest("请给出分数（points，一个数字）。"));
+      return Future.failedFuture(HttpError.badRequest("请给出分数（一个数字）。"));
     }
     String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
     if (cleanComment != null && cleanComment.length() > COMMENT_MAX) {

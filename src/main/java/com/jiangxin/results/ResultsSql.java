@@ -44,7 +44,8 @@ final class ResultsSql {
   private static final String KEPT_KEY = "MAX(CASE WHEN a.keep_score = 'latest' THEN t.id "
     + "ELSE CAST(ROUND(COALESCE(t.score, 0) * 100) AS BIGINT) * 1000000000000 + t.id END)";
   private static final String KEPT_SELECT = "SELECT g.assignment_id AS assignment_id, g.user_id AS user_id, "
-    + "k.id AS attempt_id, k.score AS score, k.max_score AS max_score, k.late AS late, g.n AS attempts, "
+    + "k.id AS attempt_id, k.score AS score, k.max_score AS max_score, k.late AS late, "
+    + "k.auto_submitted AS auto_submitted, g.n AS attempts, "
     + "g.pend AS pending FROM (SELECT t.assignment_id AS assignment_id, t.user_id AS user_id, COUNT(*) AS n, "
     + "SUM(t.pending) AS pend, " + KEPT_KEY + " AS kept ";
   private static final String KEPT_GROUP = " AND t.status = 'submitted' GROUP BY t.assignment_id, t.user_id) g "
@@ -76,8 +77,8 @@ final class ResultsSql {
 
   static final String ATTEMPTS_OF_STUDENT_IN_CLASS = "SELECT t.id AS id, t.assignment_id AS assignment_id, "
     + "t.reading_id AS reading_id, t.status AS status, t.started_at AS started_at, t.submitted_at AS submitted_at, "
-    + "t.score AS score, t.max_score AS max_score, t.pending AS pending, t.late AS late "
-    + "FROM assignments a JOIN attempts t ON t.assignment_id = a.id "
+    + "t.score AS score, t.max_score AS max_score, t.pending AS pending, t.late AS late, "
+    + "t.auto_submitted AS auto_submitted FROM assignments a JOIN attempts t ON t.assignment_id = a.id "
     + "WHERE a.class_id = ? AND t.user_id = ? ORDER BY a.id, t.id";
 
   static final String RESPONSES_OF_STUDENT_IN_CLASS = "SELECT r.attempt_id AS attempt_id, r.question_id AS question_id, "
@@ -125,13 +126,16 @@ final class ResultsSql {
     + "FROM " + FIRST_ATTEMPTS + " JOIN attempts t ON t.id = f.id JOIN responses r ON r.attempt_id = t.id "
     + "GROUP BY r.question_id";
 
-  /** How many first attempts gave each distinct answer to each question, and what it earned. Params: class, assignment. */
+  /**
+   * How many first attempts gave each distinct answer to each question, and what it earned (one row
+   * per answer and points, so an open answer's rows give its score distribution). Params: class, assignment.
+   */
   static final String ANSWER_COUNTS = "SELECT r.question_id AS question_id, "
     + "CAST(r.answer AS VARCHAR(4000)) AS answer, COUNT(*) AS n, "
     + "SUM(CASE WHEN r.pending THEN 1 ELSE 0 END) AS pending, "
     + "AVG(" + ITEM + ") AS fraction, SUM(r.points) AS points "
     + "FROM " + FIRST_ATTEMPTS + " JOIN responses r ON r.attempt_id = f.id "
-    + "GROUP BY r.question_id, CAST(r.answer AS VARCHAR(4000))";
+    + "GROUP BY r.question_id, CAST(r.answer AS VARCHAR(4000)), r.points";
 
   /** Facility by cited example over the first attempts. Params: class, assignment. */
   static final String EXAMPLE_FACILITY = "SELECT r.example AS example, COUNT(*) AS n, SUM(" + ITEM + ") AS sx, "

@@ -107,12 +107,8 @@ public final class Templates {
       String.valueOf(options.param(0, null))));
     hb.registerHelper("plus", (Helper<Object>) (a, options) ->
       toLong(a) + toLong(options.param(0, 0)));
-    hb.registerHelper("percent", (Helper<Object>) (a, options) -> {
-      if (a == null) {
-        return "—";
-      }
-      return Math.round(((Number) a).doubleValue() * 100) + "%";
-    });
+    hb.registerHelper("percent", (Helper<Object>) (a, options) ->
+      Numbers.percent(a == null ? null : ((Number) a).doubleValue()));
   }
 
   private static long toLong(Object o) {

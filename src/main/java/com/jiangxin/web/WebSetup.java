@@ -48,6 +48,8 @@ public final class WebSetup {
       .setIncludeHidden(false)
       .setCachingEnabled(true)
       .setMaxAgeSeconds(3600));
+    // browsers that ignore the page's icon link still ask for /favicon.ico
+    router.get("/favicon.ico").handler(ctx -> ctx.redirect("/static/favicon.svg"));
     router.route().failureHandler(WebSetup::onFailure);
     return router;
   }

@@ -26,7 +26,7 @@ class AccountPagesTest {
   static void start() {
     server = TestServer.start();
     server.postJson("/api/v1/auth/register", new JsonObject().put("username", "liu").put("password", "password-liu")
-      .put("displayName", "刘老师").put("role", "teacher"), null);
+      .put("displayName", "刘老师").put("role", "teacher").put("inviteCode", TestServer.TEACHER_INVITE_CODE), null);
   }
 
   @AfterAll

@@ -92,7 +92,7 @@ class AssignmentApiTest {
   }
 
   @Test
-  @DisplayName("defaults: open at once, no due time, one attempt, immediate feedback, best score, no shuffle")
+  @DisplayName("defaults: open at once, no due time, one attempt, immediate feedback, best score, options shuffled")
   void defaults() {
     HttpResponse<Buffer> r = create(new JsonObject().put("readingId", "pian-02"));
     assertEquals(201, r.statusCode());
@@ -106,7 +106,7 @@ class AssignmentApiTest {
     assertEquals(1, a.getInteger("maxAttempts"));
     assertEquals("immediate", a.getString("feedback"));
     assertEquals("best", a.getString("keepScore"));
-    assertFalse(a.getBoolean("shuffle"));
+    assertTrue(a.getBoolean("shuffle"), "options are shuffled unless the teacher turns it off");
     assertFalse(a.getBoolean("closed"));
     assertEquals(new JsonObject().put("submitted", 0).put("students", 1), a.getJsonObject("completion"));
   }

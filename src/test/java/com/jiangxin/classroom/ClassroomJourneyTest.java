@@ -49,6 +49,9 @@ class ClassroomJourneyTest {
   private static void register(Page page, String role, String name, String username) {
     page.navigate(server.url("/register" + ("student".equals(role) ? "?role=student" : "")));
     page.check("input[name=role][value=" + role + "]");
+    if ("teacher".equals(role)) {
+      page.fill("#inviteCode", TestServer.TEACHER_INVITE_CODE);
+    }
     page.fill("#displayName", name);
     page.fill("#username", username);
     page.fill("#password", "journey-password-1");
@@ -106,7 +109,7 @@ class ClassroomJourneyTest {
       assertTrue(width <= 390, "nothing sticks out sideways on a phone: " + width);
       shot(s, "classroom-student-dashboard-phone");
 
-      s.click(".todo-item a.button");
+      s.click(".todo-item a[href^='/assignments/']");
       s.waitForURL("**/assignments/*");
       assertTrue(s.textContent(".instructions").contains("路遥"));
       assertFalse(s.isVisible("text=Exception"));

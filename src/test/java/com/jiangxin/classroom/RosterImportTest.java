@@ -121,34 +121,56 @@ class RosterImportTest {
   }
 
   @Test
-  @DisplayName("an existing student is enrolled without a new password; a teacher's username is an error on its line")
-  void existingUsernames() {
-    long id = newClass();
-    Login existing = Accounts.student(server, "老同学");
-    Login otherTeacher = Accounts.teacher(server);
+  @DisplayName("a roster only creates accounts: another teacher's student is a row error, enrolled nowhere and not revealed")
+  void existingUsernamesAreRowErrors() {
+    long mine = newClass();
+    Login student = Accounts.student(server, "欧阳秘密");
+    ClassroomFixtures.join(server, student,
+      server.get("/api/v1/classes/" + mine, teacher.token()).bodyAsJsonObject().getString("joinCode"));
+    Login teacherB = Accounts.teacher(server);
+    long theirs = ClassroomFixtures.createClass(server, teacherB, "别人的班").getLong("id");
     String fresh = Accounts.uniqueUsername("fresh");
 
-    HttpResponse<Buffer> refused = importCsv(id, fresh + ",新同学\n" + otherTeacher.username() + ",冒名\n");
-    assertEquals(400, refused.statusCode());
+    HttpResponse<Buffer> refused = server.client.post("/api/v1/classes/" + theirs + "/roster")
+      .putHeader("Authorization", "Bearer " + teacherB.token()).putHeader("Content-Type", "text/csv; charset=utf-8")
+      .sendBuffer(Buffer.buffer(fresh + ",新同学\n" + student.username() + ",随便写\n")).await();
+    assertEquals(400, refused.statusCode(), refused.bodyAsString());
     JsonObject problem = refused.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0);
     assertEquals(2, problem.getInteger("line"));
-    assertTrue(problem.getString("error").contains("老师"), problem.encode());
+    assertEquals("已有此账号：请让学生用班级码加入", problem.getString("error"));
+    assertFalse(refused.bodyAsString().contains("欧阳秘密"), "teacher B learns nothing about the student");
+    assertEquals(0, refused.bodyAsJsonObject().getJsonArray("enrolled").size());
+    assertEquals(0, server.get("/api/v1/classes/" + theirs + "/students", teacherB.token()).bodyAsJsonArray().size(),
+      "no one was enrolled in teacher B's class");
     assertEquals(401, loginStatus(fresh, "anything-at-all"), "the valid row was not half-imported");
+    JsonArray studentsClasses = server.get("/api/v1/classes", student.token()).bodyAsJsonArray();
+    assertEquals(1, studentsClasses.size(), "the student is still only in their own teacher's class");
+    assertEquals(200, loginStatus(student.username(), Accounts.PASSWORD), "the student's password is untouched");
 
-    HttpResponse<Buffer> ok = importCsv(id, fresh + ",新同学\n" + existing.username() + ",老同学\n");
-    assertEquals(201, ok.statusCode(), ok.bodyAsString());
-    JsonObject body = ok.bodyAsJsonObject();
-    assertEquals(1, body.getJsonArray("created").size());
-    JsonObject enrolled = body.getJsonArray("enrolled").getJsonObject(0);
-    assertEquals(existing.username(), enrolled.getString("username"));
-    assertFalse(enrolled.containsKey("initialPassword"));
-    assertEquals(200, loginStatus(existing.username(), Accounts.PASSWORD), "the existing password still works");
+    Session sessionB = Accounts.session(server, teacherB);
+    HttpResponse<Buffer> page = Accounts.post(server, sessionB, "/classes/" + theirs + "/roster",
+      Accounts.form("csv", student.username() + ",随便写\n"));
+    assertEquals(400, page.statusCode());
+    assertTrue(page.bodyAsString().contains("已有此账号：请让学生用班级码加入"), "the page says the same");
+    assertFalse(page.bodyAsString().contains("欧阳秘密"));
+  }
 
-    HttpResponse<Buffer> again = importCsv(id, fresh + ",新同学\n");
-    assertEquals(201, again.statusCode());
-    assertEquals(0, again.bodyAsJsonObject().getJsonArray("created").size(), "a repeat creates no new password");
-    assertTrue(again.bodyAsJsonObject().getJsonArray("enrolled").getJsonObject(0).getBoolean("alreadyMember"));
-    assertEquals(2, server.get("/api/v1/classes/" + id + "/students", teacher.token()).bodyAsJsonArray().size());
+  @Test
+  @DisplayName("a teacher's username, or a student already imported into this class, gets the same row error")
+  void everyExistingUsernameIsTheSameError() {
+    long id = newClass();
+    Login otherTeacher = Accounts.teacher(server);
+    String fresh = Accounts.uniqueUsername("fresh");
+    assertEquals(201, importCsv(id, fresh + ",新同学\n").statusCode());
+
+    HttpResponse<Buffer> refused = importCsv(id, otherTeacher.username() + ",冒名\n" + fresh + ",新同学\n");
+    assertEquals(400, refused.statusCode());
+    JsonArray errors = refused.bodyAsJsonObject().getJsonArray("errors");
+    assertEquals(2, errors.size());
+    for (int i = 0; i < 2; i++) {
+      assertEquals("已有此账号：请让学生用班级码加入", errors.getJsonObject(i).getString("error"));
+    }
+    assertEquals(1, server.get("/api/v1/classes/" + id + "/students", teacher.token()).bodyAsJsonArray().size());
   }
 
   @Test
@@ -179,7 +201,7 @@ class RosterImportTest {
     String html = page.bodyAsString();
     assertTrue(html.contains("class=\"slip\""), "one slip per student");
     assertTrue(html.contains("导入班") && html.contains("欧阳娜娜") && html.contains(u));
-    assertTrue(html.contains("http://localhost:" + server.port() + "/login"), "the site address is on the slip");
+    assertTrue(html.contains("http://localhost:" + server.port() + "/join"), "the site address is on the slip");
     JsonArray roster = server.get("/api/v1/classes/" + id + "/students", teacher.token()).bodyAsJsonArray();
     assertEquals(1, roster.size());
 

@@ -1,6 +1,8 @@
 package com.jiangxin.discussion;
 
+import com.jiangxin.Content;
 import com.jiangxin.discussion.DiscussionFixtures.Room;
+import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.support.Accounts;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.MultiMap;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static com.jiangxin.discussion.DiscussionFixtures.bodies;
@@ -56,7 +59,10 @@ class DiscussionPagesTest {
     assertTrue(assignment.contains("href=\"/readings/pian-09?assignment=" + room.assignmentId() + "\""));
     String list = Accounts.get(server, student, "/assignments/" + room.assignmentId() + "/discussion").bodyAsString();
     assertTrue(list.contains("href=\"/threads/" + thread + "\""));
-    assertTrue(list.contains("篇九是一篇新闻报道"), "the quiz file's prompt is shown");
+    List<String> prompts = QuizBank.load(Path.of("quizzes"), Content.loadReadings(Path.of("quizzes")))
+      .forReading("pian-09").orElseThrow().discussionPrompts();
+    assertFalse(prompts.isEmpty());
+    prompts.forEach(prompt -> assertTrue(list.contains(prompt), "the quiz file's prompt is shown: " + prompt));
     assertTrue(list.contains("段落批注"));
     assertFalse(list.contains("添加讨论题"), "only the teacher adds prompts");
     assertTrue(Accounts.get(server, teacher, "/assignments/" + room.assignmentId() + "/discussion").bodyAsString()

@@ -65,27 +65,33 @@ class AnswerKeyBrowserTest {
         page.navigate(server.url("/readings/pian-05/quiz"));
         assertTrue(page.title().contains("篇五"), page.title());
         Browser.screenshot(page, "answer-key-pian-05-top-" + size);
-        Locator years = page.locator("#q-harrison-years");
+        Question single = com.jiangxin.support.BuiltInBank.first("pian-05", "哈里森", SingleChoice.class);
+        String letter = ((SingleChoice) single.type()).answer();
+        String keyText = com.jiangxin.support.BuiltInBank.keyText(single);
+        Locator years = page.locator("#q-" + single.id());
         assertTrue(years.isVisible());
-        assertTrue(years.locator(".options li.correct").innerText().contains("40余年"));
-        assertTrue(years.locator(".key").innerText().contains("C. 40余年"));
-        assertTrue(page.locator("#q-harrison-clocks .key").innerText().contains("5 台"));
-        assertTrue(page.locator("#q-people-deeds table.pairs").innerText().contains("费时40余年，先后造了五台航海钟"));
-        assertTrue(page.locator("#q-harrison-record .explanation").innerText().contains("64天"));
-        page.locator("#q-people-deeds").scrollIntoViewIfNeeded();
-        Browser.screenshot(page, "answer-key-pian-05-matching-" + size);
-        page.locator("#q-hu-story-order").scrollIntoViewIfNeeded();
+        assertTrue(years.locator(".options li.correct").innerText().contains(keyText));
+        assertTrue(years.locator(".key").innerText().contains(letter + ". " + keyText));
+        Question clocks = com.jiangxin.support.BuiltInBank.first("pian-05", "哈里森", Numeric.class);
+        Numeric n = (Numeric) clocks.type();
+        assertTrue(page.locator("#q-" + clocks.id() + " .key").innerText().contains(n.answer().toPlainString() + " " + n.unit()));
+        Question record = com.jiangxin.support.BuiltInBank.first("pian-05", "哈里森", TrueFalse.class);
+        assertTrue(page.locator("#q-" + record.id() + " .explanation").innerText().contains("64天"));
+        Question multiple = com.jiangxin.support.BuiltInBank.first("pian-05", MultipleChoice.class);
+        page.locator("#q-" + multiple.id()).scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "answer-key-pian-05-multiple-" + size);
+        page.locator("#q-" + com.jiangxin.support.BuiltInBank.first("pian-05", Ordering.class).id()).scrollIntoViewIfNeeded();
         Browser.screenshot(page, "answer-key-pian-05-ordering-" + size);
         years.scrollIntoViewIfNeeded();
         Path key = Browser.screenshot(page, "answer-key-pian-05-" + size);
         assertTrue(Files.exists(key));
 
-        page.locator("#q-harrison-record .evidence-quote a").click();
+        page.locator("#q-" + record.id() + " .evidence-quote a").click();
         page.waitForURL(url -> url.contains("/readings/pian-05?") && url.contains("#p"));
         page.waitForLoadState();
         Locator mark = page.locator("mark.evidence").first();
         assertTrue(mark.isVisible());
-        assertEquals("创造了航行了64天，只慢了5秒的记录", page.locator("mark.evidence").allInnerTexts().stream()
+        assertEquals(record.evidence(), page.locator("mark.evidence").allInnerTexts().stream()
           .reduce("", String::concat));
         page.waitForFunction("() => { const r = document.querySelector('mark.evidence').getBoundingClientRect();"
           + " return r.top >= 0 && r.bottom <= window.innerHeight; }");
@@ -105,8 +111,8 @@ class AnswerKeyBrowserTest {
       page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
       assertTrue(page.locator("header.site").isHidden());
       assertTrue(page.locator("[data-print]").isHidden());
-      assertEquals(15, page.locator(".key-q .key").count());
-      assertTrue(page.locator("#q-harrison-years .key").isVisible());
+      assertEquals(com.jiangxin.support.BuiltInBank.quiz("pian-05").questions().size(), page.locator(".key-q .key").count());
+      assertTrue(page.locator("#q-" + com.jiangxin.support.BuiltInBank.first("pian-05", "哈里森", SingleChoice.class).id() + " .key").isVisible());
       Browser.screenshot(page, "answer-key-pian-05-print");
     }
   }

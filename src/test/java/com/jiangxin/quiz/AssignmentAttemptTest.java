@@ -65,7 +65,7 @@ class AssignmentAttemptTest {
 
   static String register(String username, String role) {
     server.postJson("/api/v1/auth/register", new JsonObject().put("username", username).put("password", "password-" + username)
-      .put("displayName", "用户" + username).put("role", role), null);
+      .put("displayName", "用户" + username).put("role", role).put("inviteCode", TestServer.TEACHER_INVITE_CODE), null);
     return server.postJson("/api/v1/auth/login", new JsonObject().put("username", username)
       .put("password", "password-" + username), null).bodyAsJsonObject().getString("token");
   }
@@ -187,14 +187,24 @@ class AssignmentAttemptTest {
     assertTrue(q.containsKey("explanation") && q.containsKey("evidenceUrl") && q.getBoolean("correct"), q.encode());
   }
 
+  /** The fill-in about 方仲永 in 篇二, answered right. */
+  private static final Question FANG_FILL = com.jiangxin.support.BuiltInBank.first("pian-02", "方仲永", FillIn.class);
+
   @Test
   @DisplayName("immediate feedback shows right/wrong, the key, the explanation and a link to the evidence paragraph")
   void immediateFeedback() {
-    long a = assign("immediate", 1, null);
-    String token = students.get(2);
+    // a class of its own: in the shared class, other assignments of this reading still hide their keys
+    HttpResponse<Buffer> created = server.postJson("/api/v1/classes", new JsonObject().put("name", "初二（9）班"), teacher);
+    long ownClass = created.bodyAsJsonObject().getLong("id");
+    String token = register("s-immediate", "student");
+    assertEquals(200, server.postJson("/api/v1/classes/join",
+      new JsonObject().put("joinCode", created.bodyAsJsonObject().getString("joinCode")), token).statusCode());
+    HttpResponse<Buffer> assigned = server.postJson("/api/v1/classes/" + ownClass + "/assignments", new JsonObject()
+      .put("readingId", "pian-02").put("feedback", "immediate").put("maxAttempts", 1), teacher);
+    long a = assigned.bodyAsJsonObject().getLong("id");
     long id = startAttempt(a, token).getLong("id");
     JsonObject result = server.postJson("/api/v1/attempts/" + id + "/submit", new JsonObject().put("answers", new JsonObject()
-      .put("fangzhongyong-fate", "泯然众人")), token).bodyAsJsonObject();
+      .put(FANG_FILL.id(), FANG_FILL.key())), token).bodyAsJsonObject();
     boolean found = false;
     for (Object o : result.getJsonArray("questions")) {
       JsonObject q = (JsonObject) o;
@@ -246,9 +256,12 @@ class AssignmentAttemptTest {
       .put("submittedAt", past - 100_000).put("clientTime", "2020-01-01T00:00:00Z").put("answers", new JsonObject()), token);
     assertEquals(409, r.statusCode());
     assertTrue(r.bodyAsJsonObject().getString("error").contains("截止"));
-    assertEquals("in_progress", server.get("/api/v1/attempts/" + id, token).bodyAsJsonObject().getString("status"));
     assertEquals(409, server.putJson("/api/v1/attempts/" + id + "/answers", new JsonObject(), token).statusCode(),
       "answers cannot be changed after the deadline either");
+    JsonObject after = server.get("/api/v1/attempts/" + id, token).bodyAsJsonObject();
+    assertEquals("submitted", after.getString("status"), "the server submitted it with the answers saved before");
+    assertTrue(after.getBoolean("autoSubmitted"));
+    assertEquals(0.0, after.getDouble("score"), "the refused answers were not taken");
     assertEquals(409, server.postJson("/api/v1/assignments/" + a + "/attempts", new JsonObject(), students.get(5)).statusCode(),
       "no new attempt after the due time either");
   }

@@ -10,7 +10,7 @@ final class AssignmentAttemptTestSupport {
 
   static String register(TestServer server, String username, String role) {
     server.postJson("/api/v1/auth/register", new JsonObject().put("username", username).put("password", "password-" + username)
-      .put("displayName", "用户" + username).put("role", role), null);
+      .put("displayName", "用户" + username).put("role", role).put("inviteCode", TestServer.TEACHER_INVITE_CODE), null);
     return server.postJson("/api/v1/auth/login", new JsonObject().put("username", username)
       .put("password", "password-" + username), null).bodyAsJsonObject().getString("token");
   }

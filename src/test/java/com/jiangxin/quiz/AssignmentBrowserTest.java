@@ -16,6 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AssignmentBrowserTest {
+  /** 篇二's fill-in about 方仲永 and single-choice questions about 路遥 and 赵普. */
+  private static final Question FANG = com.jiangxin.support.BuiltInBank.first("pian-02", "方仲永", FillIn.class);
+  private static final String FANG_KEY = (String) FANG.key();
+  private static final String LUYAO = com.jiangxin.support.BuiltInBank.first("pian-02", "路遥", SingleChoice.class).id();
+  private static final String ZHAOPU = com.jiangxin.support.BuiltInBank.first("pian-02", "赵普", SingleChoice.class).id();
   private static TestServer server;
   private static Browser browser;
   private static long assignmentId;
@@ -48,24 +53,24 @@ class AssignmentBrowserTest {
       page.click("form[action$='/attempts'] button");
       assertTrue(page.url().matches(".*/attempts/\\d+"), page.url());
 
-      page.fill("#f-fangzhongyong-fate", "泯然众人");
-      page.locator("#question-luyao-illness input").first().check();
+      page.fill("#f-" + FANG.id(), FANG_KEY);
+      page.locator("#question-" + LUYAO + " input").first().check();
       assertThat(page.locator(".save-state")).containsText("已保存");
 
       ctx.setOffline(true);
-      page.locator("#question-zhaopu-result input").first().check();
+      page.locator("#question-" + ZHAOPU + " input").first().check();
       assertThat(page.locator(".save-state")).containsText("网络断开");
       Browser.screenshot(page, "quiz-offline-phone");
       ctx.setOffline(false);
 
       page.reload();
-      assertEquals("泯然众人", page.inputValue("#f-fangzhongyong-fate"), "the answer saved before the drop is restored");
-      assertTrue(page.locator("#question-luyao-illness input").first().isChecked());
+      assertEquals(FANG_KEY, page.inputValue("#f-" + FANG.id()), "the answer saved before the drop is restored");
+      assertTrue(page.locator("#question-" + LUYAO + " input").first().isChecked());
 
       page.click("button.submit-button");
       page.click("#confirm button[type=submit]");
       assertThat(page.locator(".scoreline")).isVisible();
-      Locator fb = page.locator("#fb-fangzhongyong-fate");
+      Locator fb = page.locator("#fb-" + FANG.id());
       assertThat(fb).hasClass(java.util.regex.Pattern.compile(".*\\bright\\b.*"));
       Browser.screenshot(page, "quiz-review-assignment-phone");
 
@@ -74,7 +79,7 @@ class AssignmentBrowserTest {
       assertThat(mark.first()).isInViewport();
       assertThat(page.locator("p.has-evidence")).containsText("方仲永");
       String highlighted = String.join("", page.locator("p.has-evidence mark.evidence").allTextContents());
-      assertTrue(highlighted.contains("泯然众人"), "the highlighted quote: " + highlighted);
+      assertTrue(highlighted.contains(FANG_KEY), "the highlighted quote: " + highlighted);
       Browser.screenshot(page, "quiz-evidence-fangzhongyong-phone");
     }
   }

@@ -184,6 +184,37 @@ class QuestionBankContentTest {
   }
 
   @Test
+  @DisplayName("篇九 is a news report: everything a student reads of its quiz speaks of 报道, never of a speech")
+  void pian09SpeaksOfAReport() {
+    Quiz quiz = quiz("pian-09");
+    StringBuilder seen = new StringBuilder(quiz.studentView().encode());
+    quiz.questions().forEach(q -> seen.append(q.note() == null ? "" : q.note()).append(q.explanation()));
+    assertFalse(seen.toString().contains("演讲"), seen.toString());
+    assertTrue(quiz.questions().stream().anyMatch(q -> q.prompt().contains("报道")));
+    assertTrue(quiz.discussionPrompts().stream().anyMatch(d -> d.contains("新闻") || d.contains("报道")));
+  }
+
+  @Test
+  @DisplayName("a question of 篇六–八 that quotes a known slip of the text carries a note saying what is right")
+  void pian06to08SlipsCarryANote() {
+    Map<String, List<String>> slips = Map.of(
+      "pian-06", List.of("是我不禁反思", "与平凡的工作中"),
+      "pian-07", List.of("炼金以为刃"),
+      "pian-08", List.of("找不出一瑕疵"));
+    int quoting = 0;
+    for (Map.Entry<String, List<String>> e : slips.entrySet()) {
+      for (Question q : quiz(e.getKey()).questions()) {
+        boolean quotes = e.getValue().stream().anyMatch(s -> q.evidence().contains(s) || q.prompt().contains(s));
+        if (quotes) {
+          quoting++;
+          assertTrue(q.note() != null && !q.note().isBlank(), e.getKey() + "#" + q.id() + " quotes a slip without a note");
+        }
+      }
+    }
+    assertTrue(quoting >= 3, "the slips are asked about, with notes: " + quoting);
+  }
+
+  @Test
   @DisplayName("a perfect answer sheet built from each quiz's teacher key earns full marks on every auto-graded question")
   void perfectSheetGradesFull() {
     for (Quiz quiz : bank.quizzes()) {

@@ -107,13 +107,18 @@ class QuizApiTest {
         assertEquals(source.key(), q.getValue("answer"), source.id());
       }
     }
-    JsonObject years = find(questions, "harrison-years");
-    assertEquals("C", years.getString("answer"));
-    assertEquals(new JsonObject().put("L1", "R5").put("L2", "R1").put("L3", "R3").put("L4", "R2"),
-      find(questions, "people-deeds").getJsonObject("answer"));
-    assertEquals(5, find(questions, "harrison-clocks").getInteger("answer"));
-    JsonObject fill = find(server.get("/api/v1/readings/pian-02/quiz", teacher).bodyAsJsonObject()
-      .getJsonArray("questions"), "luyao-masterpiece");
+    // each answer in submission shape: a letter, a number, an object of pairs, a text with its alternatives
+    Question single = com.jiangxin.support.BuiltInBank.first("pian-05", "哈里森", SingleChoice.class);
+    assertEquals(((SingleChoice) single.type()).answer(), find(questions, single.id()).getString("answer"));
+    Question clocks = com.jiangxin.support.BuiltInBank.first("pian-05", "哈里森", Numeric.class);
+    assertEquals(((Numeric) clocks.type()).answer().intValue(), find(questions, clocks.id()).getInteger("answer"));
+    JsonArray pian02 = server.get("/api/v1/readings/pian-02/quiz", teacher).bodyAsJsonObject().getJsonArray("questions");
+    Question matching = com.jiangxin.support.BuiltInBank.first("pian-02", Matching.class);
+    JsonObject pairs = new JsonObject();
+    ((Matching) matching.type()).answer().forEach(pairs::put);
+    assertEquals(pairs, find(pian02, matching.id()).getJsonObject("answer"));
+    Question book = com.jiangxin.support.BuiltInBank.first("pian-02", "路遥", FillIn.class);
+    JsonObject fill = find(pian02, book.id());
     assertEquals("平凡的世界", fill.getString("answer"));
     assertTrue(fill.getJsonArray("accept").contains("《平凡的世界》"));
   }

@@ -2,6 +2,8 @@ package com.jiangxin.quiz;
 
 import com.jiangxin.Content;
 import com.jiangxin.content.Reading;
+import com.jiangxin.lint.Finding;
+import com.jiangxin.lint.QuizLinter;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,8 @@ class QuizFormatDocsTest {
     quiz.questions().forEach(q -> types.add(q.typeName()));
     assertEquals(Set.copyOf(QuestionType.NAMES), types);
     assertEquals(2, quiz.discussionPrompts().size());
+    assertTrue(quiz.questions().stream().anyMatch(q -> q.level() != Level.RECALL), "the example shows levels");
+    assertTrue(quiz.questions().stream().anyMatch(q -> q.note() != null), "the example shows a note");
     Question order = quiz.question("example-order").orElseThrow();
     assertNotEquals(List.of("I1", "I2", "I3", "I4"), ((Ordering) order.type()).answer(), "the README follows its own advice");
     assertTrue(quiz.question("fang-beside-luyao").orElseThrow().type() instanceof ShortAnswer s
@@ -49,5 +53,16 @@ class QuizFormatDocsTest {
     assertEquals(Grade.FULL, quiz.question("zhaopu-years").orElseThrow().grade("三年"));
     assertEquals(Grade.of(2.0 / 3), quiz.question("people-deeds").orElseThrow()
       .grade(new JsonObject().put("L1", "R3").put("L2", "R4").put("L3", "R2")));
+  }
+
+  @Test
+  @DisplayName("the README's complete quiz file passes the linter but for the examples of 篇二 it leaves out")
+  void readmeExampleLints() throws IOException {
+    Reading pian02 = Content.loadReadings(Path.of("quizzes")).stream()
+      .filter(r -> r.id().equals("pian-02")).findFirst().orElseThrow();
+    String text = readmeExample();
+    List<Finding> findings = QuizLinter.lint("README.md", QuizLoader.parse("README.md", text, pian02), pian02, text);
+    assertEquals(List.of(), findings.stream().filter(f -> !f.rule().equals("coverage")).map(Finding::format).toList());
+    assertEquals(4, findings.size(), "four examples of 篇二 have no question in the README's example");
   }
 }

@@ -1,6 +1,12 @@
 package com.jiangxin.results;
 
+import com.jiangxin.quiz.FillIn;
+import com.jiangxin.quiz.Question;
+import com.jiangxin.quiz.Quiz;
+import com.jiangxin.quiz.ShortAnswer;
+import com.jiangxin.quiz.SingleChoice;
 import com.jiangxin.results.ResultsFixtures.Person;
+import com.jiangxin.support.BuiltInBank;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -32,6 +38,11 @@ class CsvExportTest {
   private static final String COMMA_QUOTE = "张\"小明\",二班";
   private static final String NEWLINE_NAME = "李\n四";
   private static final String FORMULA = "=1+2";
+  private static final Quiz QUIZ = BuiltInBank.quiz("pian-02");
+  /** The open question of 篇二, the fill-in about 路遥's book and a single-choice question about 路遥. */
+  private static final Question OPEN = BuiltInBank.first("pian-02", ShortAnswer.class);
+  private static final Question BOOK = BuiltInBank.first("pian-02", "路遥", FillIn.class);
+  private static final Question LUYAO = BuiltInBank.first("pian-02", "路遥", SingleChoice.class);
   private static final String ANSWER = "路遥写了“平凡的世界”，\n方仲永\"泯然众人\"，说明勤劳, 是基石。";
 
   @BeforeAll
@@ -47,9 +58,9 @@ class CsvExportTest {
     classId = ResultsFixtures.createClass(server, teacher, "高三（2）班");
     ResultsFixtures.enrol(server, classId, a, b, c);
     assignmentId = ResultsFixtures.assign(server, classId, "pian-02", 1, "best");
-    ResultsFixtures.submit(server, a, assignmentId, new JsonObject().put("fang-beside-luyao", ANSWER)
-      .put("luyao-masterpiece", "平凡的世界"));
-    ResultsFixtures.submit(server, b, assignmentId, new JsonObject().put("luyao-illness", "B"));
+    ResultsFixtures.submit(server, a, assignmentId, new JsonObject().put(OPEN.id(), ANSWER)
+      .put(BOOK.id(), "平凡的世界"));
+    ResultsFixtures.submit(server, b, assignmentId, new JsonObject().put(LUYAO.id(), LUYAO.key()));
   }
 
   @AfterAll
@@ -82,7 +93,7 @@ class CsvExportTest {
     assertTrue(names.contains("'" + FORMULA), "a name that looks like a formula is shown as text: " + names);
     CSVRecord b = rows.stream().filter(r -> r.get("姓名").equals(NEWLINE_NAME)).findFirst().orElseThrow();
     assertEquals("1", b.get(2), "one right answer of 篇二");
-    assertEquals("1", b.get("总分（满分 18）"));
+    assertEquals("1", b.get("总分（满分 " + BuiltInBank.points(QUIZ.totalPoints()) + "）"));
     CSVRecord c = rows.stream().filter(r -> r.get("姓名").equals("'" + FORMULA)).findFirst().orElseThrow();
     assertEquals("", c.get(2), "no attempt: an empty cell, not zero");
   }
@@ -91,13 +102,13 @@ class CsvExportTest {
   @DisplayName("the answers CSV has one row per answer and keeps a multi-line answer with quotes intact")
   void answersRoundTrip() throws IOException {
     List<CSVRecord> rows = parse(server.get("/api/v1/assignments/" + assignmentId + "/answers.csv", teacher.token()));
-    assertEquals(2 * 14, rows.size(), "two attempts × fourteen questions of 篇二");
-    CSVRecord open = rows.stream().filter(r -> r.get("题目编号").equals("fang-beside-luyao")
+    assertEquals(2 * QUIZ.questions().size(), rows.size(), "two attempts × every question of 篇二");
+    CSVRecord open = rows.stream().filter(r -> r.get("题目编号").equals(OPEN.id())
       && r.get("姓名").equals(COMMA_QUOTE)).findFirst().orElseThrow();
     assertEquals(ANSWER, open.get("答案"));
     assertEquals("是", open.get("待批改"));
     assertEquals("short", open.get("题型"));
-    CSVRecord book = rows.stream().filter(r -> r.get("题目编号").equals("luyao-masterpiece")
+    CSVRecord book = rows.stream().filter(r -> r.get("题目编号").equals(BOOK.id())
       && r.get("姓名").equals(COMMA_QUOTE)).findFirst().orElseThrow();
     assertEquals("1", book.get("得分"));
     assertEquals("路遥", book.get("例子"));

@@ -1,6 +1,10 @@
 package com.jiangxin.results;
 
+import com.jiangxin.Content;
 import com.jiangxin.classroom.DemoSeed;
+import com.jiangxin.quiz.Numeric;
+import com.jiangxin.quiz.Question;
+import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,12 +13,25 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DemoAttemptsTest {
+  private static final Path QUIZZES = Path.of("quizzes");
+
+  private static QuizBank bank() {
+    return QuizBank.load(QUIZZES, Content.loadReadings(QUIZZES));
+  }
+
+  @Test
+  @DisplayName("every question the demo names exists in the bank, and every misreading it plants is graded wrong")
+  void demoFollowsTheBank() {
+    assertEquals(List.of(), DemoAttempts.staleEntries(bank()));
+  }
+
   private static long count(TestServer server, String sql) {
     return server.app.pool().query(sql).execute().await().iterator().next().getLong(0);
   }
@@ -35,8 +52,12 @@ class DemoAttemptsTest {
         long pian05 = count(server, "SELECT a.id FROM assignments a WHERE a.reading_id = 'pian-05'");
         JsonObject report = server.get("/api/v1/assignments/" + pian05 + "/report", token).bodyAsJsonObject();
         assertEquals("哈里森", report.getString("mostMisread"));
+        // the numeric question about 哈里森 in pian-05 (his clocks): its commonest wrong answer is 3
+        String clocksId = bank().forReading("pian-05").orElseThrow().questions().stream()
+          .filter(q -> q.example().equals("哈里森") && q.type() instanceof Numeric).map(Question::id)
+          .findFirst().orElseThrow();
         JsonObject clocks = report.getJsonArray("questions").stream().map(o -> (JsonObject) o)
-          .filter(q -> q.getString("id").equals("harrison-clocks")).findFirst().orElseThrow();
+          .filter(q -> q.getString("id").equals(clocksId)).findFirst().orElseThrow();
         assertEquals("3", clocks.getJsonObject("mostCommonWrong").getString("key"));
         JsonArray bins = report.getJsonObject("distribution").getJsonArray("bins");
         long nonEmpty = bins.stream().filter(b -> ((JsonObject) b).getInteger("count") > 0).count();

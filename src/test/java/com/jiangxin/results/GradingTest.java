@@ -2,6 +2,9 @@ package com.jiangxin.results;
 
 import com.jiangxin.results.ResultsFixtures.Person;
 import com.jiangxin.results.ResultsFixtures.Session;
+import com.jiangxin.quiz.Numeric;
+import com.jiangxin.quiz.ShortAnswer;
+import com.jiangxin.support.BuiltInBank;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -20,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The grading queue of open answers, through the API and the form. */
 class GradingTest {
+  /** 篇五's open question (about 胡双钱, 3 points) and its numeric question about 哈里森's clocks. */
+  private static final String OPEN = BuiltInBank.first("pian-05", ShortAnswer.class).id();
+  private static final com.jiangxin.quiz.Question CLOCKS = BuiltInBank.first("pian-05", "哈里森", Numeric.class);
   private static TestServer server;
   private static Person teacher;
   private static long classId;
@@ -45,7 +51,7 @@ class GradingTest {
 
   private static JsonObject grade(long attemptId, Object points) {
     HttpResponse<Buffer> r = server.postJson("/api/v1/attempts/" + attemptId + "/grades",
-      new JsonObject().put("questionId", "hu-irreplaceable").put("points", points).put("comment", "要点齐全"), teacher.token());
+      new JsonObject().put("questionId", OPEN).put("points", points).put("comment", "要点齐全"), teacher.token());
     return new JsonObject().put("status", r.statusCode()).put("body", r.bodyAsJsonObject());
   }
 
@@ -53,7 +59,7 @@ class GradingTest {
   @DisplayName("grading an open answer updates the attempt's total and pending count at once")
   void gradeUpdatesTotal() {
     JsonObject submitted = ResultsFixtures.submit(server, first, assignmentId, new JsonObject()
-      .put("hu-irreplaceable", "要有别人难以替代的技术，胡双钱一个多小时打完36个孔。").put("harrison-clocks", 5));
+      .put(OPEN, "要有别人难以替代的技术，胡双钱一个多小时打完36个孔。").put(CLOCKS.id(), CLOCKS.key()));
     long id = submitted.getLong("id");
     assertEquals(1.0, submitted.getDouble("score"));
     assertEquals(1, submitted.getInteger("pending"));
@@ -90,7 +96,7 @@ class GradingTest {
   @Test
   @DisplayName("points outside 0..max, a missing score, an automatically graded question or a foreign one are a clear 400/404")
   void badGrades() {
-    long id = ResultsFixtures.submit(server, second, assignmentId, new JsonObject().put("hu-irreplaceable", "技术。"))
+    long id = ResultsFixtures.submit(server, second, assignmentId, new JsonObject().put(OPEN, "技术。"))
       .getLong("id");
     for (Object points : List.of(4, -1, 3.01)) {
       JsonObject r = grade(id, points);
@@ -99,10 +105,10 @@ class GradingTest {
     }
     assertEquals(400, grade(id, "three").getInteger("status"));
     HttpResponse<Buffer> noPoints = server.postJson("/api/v1/attempts/" + id + "/grades",
-      new JsonObject().put("questionId", "hu-irreplaceable"), teacher.token());
+      new JsonObject().put("questionId", OPEN), teacher.token());
     assertEquals(400, noPoints.statusCode());
     HttpResponse<Buffer> auto = server.postJson("/api/v1/attempts/" + id + "/grades",
-      new JsonObject().put("questionId", "harrison-clocks").put("points", 1), teacher.token());
+      new JsonObject().put("questionId", CLOCKS.id()).put("points", 1), teacher.token());
     assertEquals(400, auto.statusCode());
     assertTrue(auto.bodyAsJsonObject().getString("error").contains("自动评分"));
     HttpResponse<Buffer> unknown = server.postJson("/api/v1/attempts/" + id + "/grades",
@@ -121,7 +127,7 @@ class GradingTest {
   void gradingForm() {
     Person third = ResultsFixtures.student(server, "三号");
     ResultsFixtures.enrol(server, classId, third);
-    long id = ResultsFixtures.submit(server, third, assignmentId, new JsonObject().put("hu-irreplaceable", "要有难以替代的技术。"))
+    long id = ResultsFixtures.submit(server, third, assignmentId, new JsonObject().put(OPEN, "要有难以替代的技术。"))
       .getLong("id");
     Session s = ResultsFixtures.session(server, teacher);
     HttpResponse<Buffer> page = ResultsFixtures.page(server, s, "/assignments/" + assignmentId + "/grading");
@@ -131,13 +137,13 @@ class GradingTest {
     assertTrue(html.contains("评分要点"));
 
     HttpResponse<Buffer> bad = ResultsFixtures.post(server, s, "/attempts/" + id + "/grades",
-      "questionId", "hu-irreplaceable", "points", "7", "comment", "再想想");
+      "questionId", OPEN, "points", "7", "comment", "再想想");
     assertEquals(400, bad.statusCode());
     assertTrue(bad.bodyAsString().contains("分数须在 0 到 3 之间"));
     assertTrue(bad.bodyAsString().contains("再想想"), "the comment typed is kept");
 
     HttpResponse<Buffer> ok = ResultsFixtures.post(server, s, "/attempts/" + id + "/grades",
-      "questionId", "hu-irreplaceable", "points", "1", "quick", "3");
+      "questionId", OPEN, "points", "1", "quick", "3");
     assertEquals(303, ok.statusCode());
     assertTrue(ok.getHeader("Location").startsWith("/assignments/" + assignmentId + "/grading?graded="));
     JsonObject attempt = server.get("/api/v1/attempts/" + id, teacher.token()).bodyAsJsonObject();

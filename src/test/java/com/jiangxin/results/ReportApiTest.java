@@ -1,6 +1,11 @@
 package com.jiangxin.results;
 
+import com.jiangxin.quiz.Choice;
+import com.jiangxin.quiz.Numeric;
+import com.jiangxin.quiz.Question;
+import com.jiangxin.quiz.SingleChoice;
 import com.jiangxin.results.ResultsFixtures.Person;
+import com.jiangxin.support.BuiltInBank;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -24,6 +29,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (every other question is left blank, so it scores 0 and leaves the rest scores unchanged).
  */
 class ReportApiTest {
+  /** The three questions the students answer: about 高凤林 (single), 哈里森 (single) and 哈里森's clocks (numeric). */
+  private static final Question GAO = BuiltInBank.first("pian-05", "高凤林", SingleChoice.class);
+  private static final Question HARRISON = BuiltInBank.first("pian-05", "哈里森", SingleChoice.class);
+  private static final Question CLOCKS = BuiltInBank.first("pian-05", "哈里森", Numeric.class);
+  /** Every question about 哈里森, and one of them the students all leave blank. */
+  private static final List<Question> ALL_HARRISON = BuiltInBank.quiz("pian-05").questions().stream()
+    .filter(q -> q.example().equals("哈里森")).toList();
+  private static final Question BLANK = ALL_HARRISON.stream().filter(q -> q != HARRISON && q != CLOCKS)
+    .findFirst().orElseThrow();
+  private static final String R1 = ((SingleChoice) GAO.type()).answer();
+  private static final String W1 = BuiltInBank.wrongOption(GAO);
+  private static final String R2 = ((SingleChoice) HARRISON.type()).answer();
+  /** Two wrong options of the 哈里森 question: one two students choose, one nobody does. */
+  private static final List<String> WRONG2 = ((SingleChoice) HARRISON.type()).options().stream().map(Choice::id)
+    .filter(id -> !id.equals(R2)).toList();
+  private static final String W2 = WRONG2.get(0);
+  private static final String U2 = WRONG2.get(1);
+  private static final int FIVE = ((Numeric) CLOCKS.type()).answer().intValue();
   private static TestServer server;
   private static Person teacher;
   private static long classId;
@@ -46,13 +69,13 @@ class ReportApiTest {
     classId = ResultsFixtures.createClass(server, teacher, "高一（9）班");
     ResultsFixtures.enrol(server, classId, a, b, c, d, absent);
     assignmentId = ResultsFixtures.assign(server, classId, "pian-05", 2, "best");
-    // gaofenglin-refuses (key C), harrison-years (key C), harrison-clocks (key 5)
-    ResultsFixtures.submit(server, a, assignmentId, answers("C", "C", 5));
-    ResultsFixtures.submit(server, b, assignmentId, answers("C", "C", 3));
-    ResultsFixtures.submit(server, c, assignmentId, answers("C", "B", "三台"));
-    ResultsFixtures.submit(server, d, assignmentId, answers("A", "B", 4));
+    // R1, R2 and FIVE are the keys (哈里森 built five clocks); W1, W2 wrong options
+    ResultsFixtures.submit(server, a, assignmentId, answers(R1, R2, FIVE));
+    ResultsFixtures.submit(server, b, assignmentId, answers(R1, R2, 3));
+    ResultsFixtures.submit(server, c, assignmentId, answers(R1, W2, "三台"));
+    ResultsFixtures.submit(server, d, assignmentId, answers(W1, W2, 4));
     // D's second attempt is perfect on these three: it is kept in the gradebook, but item analysis uses first attempts
-    ResultsFixtures.submit(server, d, assignmentId, answers("C", "C", 5));
+    ResultsFixtures.submit(server, d, assignmentId, answers(R1, R2, FIVE));
   }
 
   @AfterAll
@@ -61,7 +84,7 @@ class ReportApiTest {
   }
 
   private static JsonObject answers(String q1, String q2, Object q3) {
-    return new JsonObject().put("gaofenglin-refuses", q1).put("harrison-years", q2).put("harrison-clocks", q3);
+    return new JsonObject().put(GAO.id(), q1).put(HARRISON.id(), q2).put(CLOCKS.id(), q3);
   }
 
   private static JsonObject report() {
@@ -84,16 +107,16 @@ class ReportApiTest {
   void itemStatistics() {
     JsonObject report = report();
     assertEquals("first-submitted-attempt", report.getString("itemBasis"));
-    JsonObject q1 = question(report, "gaofenglin-refuses");
-    JsonObject q2 = question(report, "harrison-years");
-    JsonObject q3 = question(report, "harrison-clocks");
+    JsonObject q1 = question(report, GAO.id());
+    JsonObject q2 = question(report, HARRISON.id());
+    JsonObject q3 = question(report, CLOCKS.id());
     assertEquals(0.75, q1.getDouble("facility"), 1e-9);
     assertEquals(0.5, q2.getDouble("facility"), 1e-9);
     assertEquals(0.25, q3.getDouble("facility"), 1e-9);
     assertEquals(0.522, q1.getDouble("discrimination"), 1e-3);
     assertEquals(0.707, q2.getDouble("discrimination"), 1e-3);
     assertEquals(0.522, q3.getDouble("discrimination"), 1e-3);
-    JsonObject blank = question(report, "harrison-record");
+    JsonObject blank = question(report, BLANK.id());
     assertEquals(0.0, blank.getDouble("facility"));
     assertNull(blank.getDouble("discrimination"), "nobody right: no correlation to report");
     assertEquals(4, q1.getLong("answered"));
@@ -102,21 +125,21 @@ class ReportApiTest {
   @Test
   @DisplayName("the misconception view counts each answer, reads 三台 as 3, and names the commonest wrong one")
   void answerCounts() {
-    JsonObject q3 = question(report(), "harrison-clocks");
+    JsonObject q3 = question(report(), CLOCKS.id());
     JsonObject counts = q3.getJsonObject("answers");
-    assertEquals(1, counts.getInteger("5"));
+    assertEquals(1, counts.getInteger(String.valueOf(FIVE)));
     assertEquals(2, counts.getInteger("3"));
     assertEquals(1, counts.getInteger("4"));
     JsonObject wrong = q3.getJsonObject("mostCommonWrong");
     assertEquals("3", wrong.getString("key"));
     assertEquals(2, wrong.getInteger("count"));
     assertEquals(0.667, wrong.getDouble("shareOfWrong"), 1e-3);
-    JsonObject q2 = question(report(), "harrison-years").getJsonObject("answers");
-    assertEquals(2, q2.getInteger("C"));
-    assertEquals(2, q2.getInteger("B"));
-    assertEquals(0, q2.getInteger("A"), "every option is listed, also the ones nobody chose");
-    assertTrue(q2.containsKey("D"));
-    assertTrue(question(report(), "harrison-clocks").getString("evidenceUrl").startsWith("/readings/pian-05?p="));
+    JsonObject q2 = question(report(), HARRISON.id()).getJsonObject("answers");
+    assertEquals(2, q2.getInteger(R2));
+    assertEquals(2, q2.getInteger(W2));
+    assertEquals(0, q2.getInteger(U2), "every option is listed, also the ones nobody chose");
+    ((SingleChoice) HARRISON.type()).options().forEach(o -> assertTrue(q2.containsKey(o.id()), o.id()));
+    assertTrue(question(report(), CLOCKS.id()).getString("evidenceUrl").startsWith("/readings/pian-05?p="));
   }
 
   @Test
@@ -133,11 +156,12 @@ class ReportApiTest {
       }
       if ("哈里森".equals(e.getString("example"))) {
         harrison = e.getDouble("facility");
-        assertEquals(20, e.getLong("responses"), "five 哈里森 questions × four students");
+        assertEquals(4 * ALL_HARRISON.size(), e.getLong("responses"), "every 哈里森 question × four students");
       }
     }
     assertEquals(0.75, gao, 1e-9);
-    assertEquals(0.15, harrison, 1e-9, "(2 + 1 right answers of 20) — the matching question is blank");
+    assertEquals(3.0 / (4 * ALL_HARRISON.size()), harrison, 1e-9,
+      "2 + 1 right answers of all the 哈里森 answers — the other 哈里森 questions are blank");
     double lowest = examples.getJsonObject(0).getDouble("facility");
     for (Object o : examples) {
       assertTrue(((JsonObject) o).getDouble("facility") >= lowest, "examples come weakest first");
@@ -205,8 +229,8 @@ class ReportApiTest {
   @DisplayName("an assignment that keeps the latest score keeps the latest attempt, even when it is worse")
   void keepsLatest() {
     long latest = ResultsFixtures.assign(server, classId, "pian-05", 3, "latest");
-    ResultsFixtures.submit(server, a, latest, answers("C", "C", 5));
-    long second = ResultsFixtures.submit(server, a, latest, answers("C", "A", 4)).getLong("id");
+    ResultsFixtures.submit(server, a, latest, answers(R1, R2, FIVE));
+    long second = ResultsFixtures.submit(server, a, latest, answers(R1, U2, 4)).getLong("id");
     JsonObject gb = server.get("/api/v1/classes/" + classId + "/gradebook", teacher.token()).bodyAsJsonObject();
     JsonObject cell = gb.getJsonArray("students").stream().map(o -> (JsonObject) o)
       .filter(s -> s.getLong("id") == a.id()).findFirst().orElseThrow()

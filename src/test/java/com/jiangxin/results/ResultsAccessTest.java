@@ -33,6 +33,8 @@ class ResultsAccessTest {
   private static long attemptId;
   private static final String SECRET_NAME = "独一无二的名字";
   /** The student's answer: it appears in every results view, and must appear in no refusal. */
+  /** 篇二's open question, which the student answers and the teachers try to grade. */
+  private static final String OPEN = com.jiangxin.support.BuiltInBank.first("pian-02", com.jiangxin.quiz.ShortAnswer.class).id();
   private static final String SECRET_ANSWER = "勤劳是成功的基石。";
 
   @BeforeAll
@@ -45,7 +47,7 @@ class ResultsAccessTest {
     ResultsFixtures.enrol(server, classId, student);
     assignmentId = ResultsFixtures.assign(server, classId, "pian-02", 1, "best");
     attemptId = ResultsFixtures.submit(server, student, assignmentId,
-      new JsonObject().put("fang-beside-luyao", SECRET_ANSWER)).getLong("id");
+      new JsonObject().put(OPEN, SECRET_ANSWER)).getLong("id");
     studentSession = ResultsFixtures.session(server, student);
     otherTeacherSession = ResultsFixtures.session(server, otherTeacher);
   }
@@ -108,7 +110,7 @@ class ResultsAccessTest {
   }
 
   private static JsonObject gradeBody() {
-    return new JsonObject().put("questionId", "fang-beside-luyao").put("points", 3).put("comment", "好");
+    return new JsonObject().put("questionId", OPEN).put("points", 3).put("comment", "好");
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -132,7 +134,7 @@ class ResultsAccessTest {
   void pagesRefuse(String caller, String route) {
     Session s = caller.equals("student") ? studentSession : otherTeacherSession;
     HttpResponse<Buffer> r = route.startsWith("POST")
-      ? ResultsFixtures.post(server, s, path(route), "questionId", "fang-beside-luyao", "points", "3")
+      ? ResultsFixtures.post(server, s, path(route), "questionId", OPEN, "points", "3")
       : ResultsFixtures.page(server, s, path(route));
     assertTrue(Set.of(403, 404).contains(r.statusCode()), route + " answered " + r.statusCode());
     assertFalse(r.bodyAsString().contains(SECRET_ANSWER));
@@ -154,7 +156,7 @@ class ResultsAccessTest {
   @DisplayName("the class's own teacher is let in, and the grade was not changed by anyone else")
   void ownerAllowed(String route) {
     HttpResponse<Buffer> r = route.startsWith("POST")
-      ? server.postJson(path(route), new JsonObject().put("questionId", "fang-beside-luyao").put("points", 2), teacher.token())
+      ? server.postJson(path(route), new JsonObject().put("questionId", OPEN).put("points", 2), teacher.token())
       : server.get(path(route), teacher.token());
     assertEquals(200, r.statusCode(), r.bodyAsString());
   }

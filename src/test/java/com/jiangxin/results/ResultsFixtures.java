@@ -40,7 +40,8 @@ final class ResultsFixtures {
   static Person register(TestServer server, String role, String displayName) {
     String username = role.substring(0, 3) + "-r" + SEQ.incrementAndGet();
     HttpResponse<Buffer> r = server.postJson("/api/v1/auth/register", new JsonObject().put("username", username)
-      .put("password", PASSWORD).put("displayName", displayName).put("role", role), null);
+      .put("password", PASSWORD).put("displayName", displayName).put("role", role)
+      .put("inviteCode", TestServer.TEACHER_INVITE_CODE), null);
     assertEquals(201, r.statusCode(), r.bodyAsString());
     long id = r.bodyAsJsonObject().getLong("id");
     HttpResponse<Buffer> login = server.postJson("/api/v1/auth/login",

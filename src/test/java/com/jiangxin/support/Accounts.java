@@ -47,10 +47,14 @@ public final class Accounts {
     return register(server, "student", uniqueUsername("student"), displayName);
   }
 
-  /** Registers through the API (password {@link #PASSWORD}) and logs in for a token. */
+  /**
+   * Registers through the API (password {@link #PASSWORD}) and logs in for a token. A teacher is
+   * registered with the test server's invite code, so it is approved.
+   */
   public static Login register(TestServer server, String role, String username, String displayName) {
     HttpResponse<Buffer> r = server.postJson("/api/v1/auth/register", new JsonObject()
-      .put("username", username).put("password", PASSWORD).put("displayName", displayName).put("role", role), null);
+      .put("username", username).put("password", PASSWORD).put("displayName", displayName).put("role", role)
+      .put("inviteCode", TestServer.TEACHER_INVITE_CODE), null);
     if (r.statusCode() != 201) {
       throw new IllegalStateException("register " + username + ": " + r.statusCode() + " " + r.bodyAsString());
     }

@@ -25,12 +25,13 @@ public final class People {
   private People() {
   }
 
+  /** Registers through the API; a teacher with the test server's invite code, so it is approved. */
   public static Person register(TestServer server, String role) {
     String username = role + "-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100000;
     Person p = new Person(username, "password-" + username, role);
     HttpResponse<Buffer> r = server.postJson("/api/v1/auth/register", new JsonObject().put("username", username)
       .put("password", p.password()).put("displayName", "teacher".equals(role) ? "刘老师" : "小林")
-      .put("role", role), null);
+      .put("role", role).put("inviteCode", TestServer.TEACHER_INVITE_CODE), null);
     if (r.statusCode() != 201) {
       throw new IllegalStateException("register failed: " + r.statusCode() + " " + r.bodyAsString());
     }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +26,11 @@ import java.util.stream.Stream;
  * event loop), which keeps tests readable.
  */
 public final class TestServer implements AutoCloseable {
+  /**
+   * The invite code every test server accepts (unless a test sets its own {@code TEACHER_INVITE_CODE}),
+   * so that test teachers registered through {@link Accounts} and {@link People} are approved.
+   */
+  public static final String TEACHER_INVITE_CODE = "test-invite-code-2026";
   public final Vertx vertx;
   public final App app;
   public final Path dataDir;
@@ -56,7 +62,25 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts on a given data folder (for restart tests); extra settings as environment variables. */
   public static TestServer start(Path dataDir, Map<String, String> env, boolean ownsDataDir) {
+    return start(dataDir, env, ownsDataDir, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts with settings that do not come from the environment, such as the machine's LAN address
+   * ({@code config -> config.withLanAddress(Optional.of("192.168.1.20"))}).
+   */
+  public static TestServer start(Map<String, String> env, UnaryOperator<Config> adjust) {
+    try {
+      return start(Files.createTempDirectory("jiangxin-test"), env, true, adjust);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static TestServer start(Path dataDir, Map<String, String> env, boolean ownsDataDir,
+                                  UnaryOperator<Config> adjust) {
     Map<String, String> all = new HashMap<>(env);
+    all.putIfAbsent("TEACHER_INVITE_CODE", TEACHER_INVITE_CODE);
     // A test class registers and logs in hundreds of accounts from one address, often in
     // parallel: the per-address rate limits and the hashing queue are raised unless a test sets
     // them (the tests of those limits do).
@@ -65,7 +89,7 @@ public final class TestServer implements AutoCloseable {
     all.putIfAbsent("HASH_QUEUE", "10000");
     all.put("PORT", "0");
     all.put("DATA_DIR", dataDir.toString());
-    Config config = Config.from(all);
+    Config config = adjust.apply(Config.from(all));
     Vertx vertx = Vertx.vertx();
     App app = new App(config);
     try {
