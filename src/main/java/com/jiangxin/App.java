@@ -3,6 +3,7 @@ package com.jiangxin;
 import com.jiangxin.account.AccountRepository;
 import com.jiangxin.account.AccountRoutes;
 import com.jiangxin.account.Auth;
+import com.jiangxin.account.PasswordHashing;
 import com.jiangxin.account.TeacherApproval;
 import com.jiangxin.classroom.Classroom;
 import com.jiangxin.classroom.DemoSeed;
@@ -22,6 +23,7 @@ import com.jiangxin.reading.ReadingRoutes;
 import com.jiangxin.results.DemoAttempts;
 import com.jiangxin.results.Results;
 import com.jiangxin.web.ApiDocs;
+import com.jiangxin.web.ConnectionGuard;
 import com.jiangxin.web.SiteAddress;
 import com.jiangxin.web.Templates;
 import com.jiangxin.web.WebSetup;
@@ -154,7 +156,9 @@ public class App extends VerticleBase {
             pool = Database.openPool(vertx, config);
             attempts = new AttemptService(pool, loaded.quizzes(), Clock.systemUTC());
             ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
-            AccountRepository accounts = new AccountRepository(vertx, pool, config.teacherInviteCode());
+            AccountRepository accounts = new AccountRepository(pool,
+              new PasswordHashing(vertx, config.limits().hashThreads(), config.limits().hashQueue()),
+              config.teacherInviteCode());
             // The pool connects once the migrations are done: a connection opened while Flyway
             // still changes the schema can see the database closed under it.
             return migrated
@@ -167,7 +171,9 @@ public class App extends VerticleBase {
               .compose(ok -> accounts.csrfKey())
               .compose(key -> {
                 router = routes(loaded, catalog, accounts, new Auth(accounts, key));
-                return vertx.createHttpServer(WebSetup.serverOptions()).requestHandler(router).listen(config.port());
+                return new ConnectionGuard(vertx, config.limits())
+                  .install(vertx.createHttpServer(WebSetup.serverOptions(config.limits())), router)
+                  .listen(config.port());
               })
               .onSuccess(s -> {
                 warmUp(loaded.templates());
@@ -210,7 +216,7 @@ public class App extends VerticleBase {
       () -> QuizLinter.lintBank(loaded.contentDir(), loaded.readings(), loaded.quizzes()), false)
       .onFailure(e -> LOG.warn("The quiz linter failed; answer key pages show no findings: {}", e.toString()));
     QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), lint);
-    AccountRoutes.mount(router, accounts, auth, new TeacherApproval(pool));
+    AccountRoutes.mount(router, vertx, accounts, auth, new TeacherApproval(pool), config.limits());
     AttemptRoutes.mount(router, attempts, catalog);
     Classroom.mount(router, vertx, pool, catalog, siteAddress());
     Results.mount(router, pool, loaded.quizzes(), catalog);

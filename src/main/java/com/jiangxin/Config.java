@@ -25,13 +25,63 @@ import java.util.Optional;
  *                   ({@code TEACHER_INVITE_CODE}, at least {@value #MIN_INVITE_CODE} characters), if set
  * @param autoSubmitEveryMs how often open attempts past their deadline are submitted by the server
  *                   ({@code AUTO_SUBMIT_EVERY_MS}, default 30 000; they are also swept at start)
+ * @param limits     what one client may take of the server (see {@link Limits})
  */
 public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Path> quizzesDir,
                      boolean demo, boolean devTemplates, Optional<String> publicUrl,
                      Optional<String> lanAddress, Optional<String> teacherInviteCode,
-                     long autoSubmitEveryMs) {
+                     long autoSubmitEveryMs, Limits limits) {
   /** Shorter invite codes could be guessed. */
   public static final int MIN_INVITE_CODE = 8;
+
+  /**
+   * What one client may take of the server; each has a default and an environment variable.
+   *
+   * @param idleTimeoutSeconds     a connection with nothing read or written for this long is closed ({@code IDLE_TIMEOUT_SECONDS}, 120)
+   * @param headerTimeoutSeconds   a connection whose request head has not arrived this long after it opened is closed ({@code HEADER_TIMEOUT_SECONDS}, 10)
+   * @param bodyTimeoutSeconds     a request whose body has not arrived this long after its head is closed ({@code BODY_TIMEOUT_SECONDS}, 30)
+   * @param connectionsPerAddress  open connections one client address may hold; more are closed at once ({@code CONNECTIONS_PER_ADDRESS}, 256)
+   * @param hashThreads            passwords hashed at the same time ({@code HASH_THREADS}, half the cores, at least 1)
+   * @param hashQueue              passwords waiting to be hashed; beyond it 503 ({@code HASH_QUEUE}, 32)
+   * @param loginBurstPerAddress   logins (right or wrong) from one address at once before one per {@link #LOGIN_INTERVAL} ({@code LOGIN_BURST_PER_ADDRESS}, 200)
+   * @param registerBurstPerAddress registrations from one address at once before one per {@link #REGISTER_INTERVAL} ({@code REGISTER_BURST_PER_ADDRESS}, 50)
+   */
+  public record Limits(int idleTimeoutSeconds, int headerTimeoutSeconds, int bodyTimeoutSeconds,
+                       int connectionsPerAddress, int hashThreads, int hashQueue,
+                       int loginBurstPerAddress, int registerBurstPerAddress) {
+    /** After the burst, one login per address per this interval. */
+    public static final java.time.Duration LOGIN_INTERVAL = java.time.Duration.ofMillis(500);
+    /** After the burst, one registration per address per this interval. */
+    public static final java.time.Duration REGISTER_INTERVAL = java.time.Duration.ofSeconds(5);
+
+    static Limits from(Map<String, String> env) {
+      return new Limits(
+        positive(env, "IDLE_TIMEOUT_SECONDS", 120),
+        positive(env, "HEADER_TIMEOUT_SECONDS", 10),
+        positive(env, "BODY_TIMEOUT_SECONDS", 30),
+        positive(env, "CONNECTIONS_PER_ADDRESS", 256),
+        positive(env, "HASH_THREADS", Math.max(1, Runtime.getRuntime().availableProcessors() / 2)),
+        positive(env, "HASH_QUEUE", 32),
+        positive(env, "LOGIN_BURST_PER_ADDRESS", 200),
+        positive(env, "REGISTER_BURST_PER_ADDRESS", 50));
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+      String text = env.get(name);
+      if (text == null || text.isBlank()) {
+        return fallback;
+      }
+      try {
+        int value = Integer.parseInt(text.trim());
+        if (value > 0) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(name + " must be a positive whole number, not '" + text.trim() + "'");
+    }
+  }
 
   /** The environment of this process, and the LAN address found on this machine's network interfaces. */
   public static Config fromEnvironment() {
@@ -70,13 +120,14 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       nonBlank(env.get("PUBLIC_URL")).map(Config::publicUrl),
       Optional.empty(),
       invite,
-      positiveMillis(env, "AUTO_SUBMIT_EVERY_MS", 30_000));
+      positiveMillis(env, "AUTO_SUBMIT_EVERY_MS", 30_000),
+      Limits.from(env));
   }
 
   /** The same settings with another LAN address. */
   public Config withLanAddress(Optional<String> address) {
     return new Config(port, dataDir, dbUrl, quizzesDir, demo, devTemplates, publicUrl, address,
-      teacherInviteCode, autoSubmitEveryMs);
+      teacherInviteCode, autoSubmitEveryMs, limits);
   }
 
   /** Checks {@code PUBLIC_URL}: an absolute http(s) URL with a host, and no query or fragment. */

@@ -20,18 +20,22 @@ public final class AccountRepository {
   static final Duration SESSION_LIFETIME = Duration.ofDays(14);
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,31}");
 
-  private final Vertx vertx;
   private final Pool pool;
+  private final PasswordHashing hashing;
   private final Optional<String> teacherInviteCode;
 
+  /** Accounts hashing on a queue of one thread and 32 places (for tools and tests). */
   public AccountRepository(Vertx vertx, Pool pool) {
-    this(vertx, pool, Optional.empty());
+    this(pool, new PasswordHashing(vertx, 1, 32), Optional.empty());
   }
 
-  /** @param teacherInviteCode the server's own invite code ({@code TEACHER_INVITE_CODE}), if set */
-  public AccountRepository(Vertx vertx, Pool pool, Optional<String> teacherInviteCode) {
-    this.vertx = vertx;
+  /**
+   * @param hashing           where passwords are hashed and checked
+   * @param teacherInviteCode the server's own invite code ({@code TEACHER_INVITE_CODE}), if set
+   */
+  public AccountRepository(Pool pool, PasswordHashing hashing, Optional<String> teacherInviteCode) {
     this.pool = pool;
+    this.hashing = hashing;
     this.teacherInviteCode = teacherInviteCode;
   }
 
@@ -85,7 +89,12 @@ public final class AccountRepository {
     if (problem.isPresent()) {
       return Future.failedFuture(HttpError.badRequest(problem.get()));
     }
-    return vertx.executeBlocking(() -> Passwords.hash(in.password()), false)
+    if (hashing.full()) {
+      return hashing.refusal();
+    }
+    // a taken username is found before the slow hash, so asking for one costs a query only
+    return usernameTaken(username)
+      .compose(taken -> taken ? Future.failedFuture(taken(username)) : hashing.run(() -> Passwords.hash(in.password())))
       .compose(hash -> insertNew(username, displayName, in, hash, inviteCode));
   }
 
@@ -152,8 +161,11 @@ public final class AccountRepository {
     return client.preparedQuery(AccountSql.INSERT_USER)
       .execute(Tuple.of(username, displayName, role.code(), hash, mustChange, approved, System.currentTimeMillis()))
       .map(rows -> new User(Sql.generatedId(rows), username, displayName, role, mustChange, approved, false))
-      .recover(e -> Future.failedFuture(Sql.isUniqueViolation(e)
-        ? HttpError.conflict("用户名 " + username + " 已被使用，请换一个。") : e));
+      .recover(e -> Future.failedFuture(Sql.isUniqueViolation(e) ? taken(username) : e));
+  }
+
+  private static HttpError taken(String username) {
+    return HttpError.conflict("用户名 " + username + " 已被使用，请换一个。");
   }
 
   public Future<Boolean> usernameTaken(String username) {
@@ -164,13 +176,16 @@ public final class AccountRepository {
   /** The account if the password matches; empty otherwise (same answer for unknown users). */
   public Future<Optional<User>> authenticate(String username, String password) {
     String name = normaliseUsername(username);
+    if (hashing.full()) {
+      return hashing.refusal();
+    }
     return pool.preparedQuery(AccountSql.USER_WITH_HASH_BY_USERNAME).execute(Tuple.of(name))
       .compose(rows -> {
         Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
         String hash = row == null ? null : row.getString("PASSWORD_HASH");
         // verify even for unknown users, so timing does not reveal which usernames exist
-        return vertx.executeBlocking(() -> Passwords.verify(hash != null ? hash : DummyHash.VALUE,
-            password == null ? "" : password), false)
+        return hashing.run(() -> Passwords.verify(hash != null ? hash : DummyHash.VALUE,
+            password == null ? "" : password))
           .map(ok -> ok && row != null ? Optional.of(toUser(row)) : Optional.<User>empty());
       });
   }
@@ -194,12 +209,12 @@ public final class AccountRepository {
     return pool.preparedQuery(AccountSql.HASH_BY_ID).execute(Tuple.of(user.id()))
       .compose(rows -> {
         String hash = rows.iterator().next().getString("PASSWORD_HASH");
-        return vertx.executeBlocking(() -> {
+        return hashing.run(() -> {
           if (!Passwords.verify(hash, current == null ? "" : current)) {
             throw HttpError.badRequest("当前密码不对。");
           }
           return Passwords.hash(next);
-        }, false);
+        });
       })
       .compose(newHash -> pool.withTransaction(conn -> conn.preparedQuery(AccountSql.UPDATE_PASSWORD)
         .execute(Tuple.of(newHash, user.id()))

@@ -1,30 +1,44 @@
 package com.jiangxin.account;
 
+import com.jiangxin.Config;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Requests;
+import com.jiangxin.web.RetryLater;
+import com.jiangxin.web.Throttle;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /** Register, log in and out, change password: as pages and as the JSON API. */
 public final class AccountRoutes {
+  private final Vertx vertx;
   private final AccountRepository accounts;
   private final Auth auth;
-  private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+  private final LoginThrottle throttle;
+  /** Registrations per client address: a burst, then one per {@link Config.Limits#REGISTER_INTERVAL}. */
+  private final Throttle registrations;
 
-  private AccountRoutes(AccountRepository accounts, Auth auth) {
+  private AccountRoutes(Vertx vertx, AccountRepository accounts, Auth auth, LoginThrottle throttle,
+                        Throttle registrations) {
+    this.vertx = vertx;
     this.accounts = accounts;
     this.auth = auth;
+    this.throttle = throttle;
+    this.registrations = registrations;
   }
 
-  public static void mount(Router router, AccountRepository accounts, Auth auth, TeacherApproval approval) {
-    AccountRoutes r = new AccountRoutes(accounts, auth);
+  public static void mount(Router router, Vertx vertx, AccountRepository accounts, Auth auth, TeacherApproval approval,
+                           Config.Limits limits) {
+    AccountRoutes r = new AccountRoutes(vertx, accounts, auth, LoginThrottle.shared(vertx, limits),
+      Throttle.shared(vertx, "register", Throttle.Policy.rate(limits.registerBurstPerAddress(),
+        Config.Limits.REGISTER_INTERVAL, Duration.ofMinutes(10)), LoginThrottle.MAX_KEYS));
     router.post("/api/v1/auth/register").handler(r::registerJson);
     router.post("/api/v1/auth/login").handler(r::loginJson);
     router.post("/api/v1/auth/logout").handler(r::logoutJson);
@@ -45,6 +59,11 @@ public final class AccountRoutes {
   // ---- JSON API ----
 
   private void registerJson(RoutingContext ctx) {
+    Optional<RetryLater> slow = tooManyRegistrations(ctx);
+    if (slow.isPresent()) {
+      RetryLater.later(vertx, slow.get()).onFailure(ctx::fail);
+      return;
+    }
     JsonObject body = Requests.jsonBody(ctx);
     Optional<User.Role> role = User.Role.parse(body.getString("role"));
     if (role.isEmpty()) {
@@ -96,23 +115,39 @@ public final class AccountRoutes {
       .onFailure(ctx::fail);
   }
 
-  /** The user if the password is right; 429 while throttled, 401 otherwise. */
+  /**
+   * The user if the password is right; 429 while throttled, 401 otherwise. The attempt is counted
+   * before the password is checked, so parallel guesses meet the throttle too.
+   */
   private Future<User> checkPassword(RoutingContext ctx, String username, String password) {
-    String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().host();
-    long wait = throttle.retryAfterSeconds(username, address);
-    if (wait > 0) {
-      ctx.response().putHeader("Retry-After", Long.toString(wait));
-      ctx.put("retryAfter", wait);
-      return Future.failedFuture(new HttpError(429, "登录失败次数太多，请 " + wait + " 秒后再试。"));
+    if (username.length() > LoginThrottle.MAX_USERNAME) {
+      return Future.failedFuture(HttpError.badRequest("用户名太长了。"));
     }
-    return accounts.authenticate(username, password).compose(found -> {
-      if (found.isPresent()) {
-        throttle.succeeded(username);
-        return Future.succeededFuture(found.get());
-      }
-      throttle.failed(username, address);
-      return Future.failedFuture(new HttpError(401, "用户名或密码不对。"));
-    });
+    if (password.length() > Passwords.MAX_LENGTH * 2) {
+      return Future.failedFuture(HttpError.badRequest("密码最多 " + Passwords.MAX_LENGTH + " 个字符。"));
+    }
+    String address = Requests.clientAddress(ctx);
+    long wait = throttle.begin(username, address);
+    if (wait > 0) {
+      return RetryLater.later(vertx, new RetryLater(429, "登录尝试太多，请 " + wait + " 秒后再试。", wait));
+    }
+    return accounts.authenticate(username, password)
+      // shed by a busy server, the password was never checked: that try is not a failure
+      .onFailure(e -> throttle.notChecked(username, address))
+      .compose(found -> {
+        if (found.isPresent()) {
+          throttle.succeeded(username, address);
+          return Future.succeededFuture(found.get());
+        }
+        return Future.failedFuture(new HttpError(401, "用户名或密码不对。"));
+      });
+  }
+
+  /** A refusal when this address has registered too often just now; counts the attempt otherwise. */
+  private Optional<RetryLater> tooManyRegistrations(RoutingContext ctx) {
+    long wait = Throttle.seconds(registrations.acquire(Requests.clientAddress(ctx)));
+    return wait == 0 ? Optional.empty()
+      : Optional.of(new RetryLater(429, "注册太频繁，请 " + wait + " 秒后再试。", wait));
   }
 
   // ---- Pages ----
@@ -149,6 +184,7 @@ public final class AccountRoutes {
           ctx.fail(e);
           return;
         }
+        RetryLater.hint(ctx, e);
         Map<String, Object> model = Web.model(ctx, "登录 · 匠心课堂");
         model.put("error", e.getMessage());
         model.put("username", username);
@@ -170,7 +206,9 @@ public final class AccountRoutes {
     Optional<User.Role> role = User.Role.parse(form.get("role"));
     String username = form.get("username");
     String displayName = form.get("displayName");
-    Future<User> created = role.isEmpty()
+    Optional<RetryLater> slow = tooManyRegistrations(ctx);
+    Future<User> created = slow.isPresent() ? RetryLater.later(vertx, slow.get())
+      : role.isEmpty()
       ? Future.failedFuture(HttpError.badRequest("请选择身份：老师或学生。"))
       : accounts.register(new AccountRepository.NewUser(username, form.get("password"), displayName, role.get(), false),
         form.get("inviteCode"));
@@ -190,6 +228,7 @@ public final class AccountRoutes {
           ctx.fail(e);
           return;
         }
+        RetryLater.hint(ctx, e);
         Map<String, Object> model = Web.model(ctx, "注册 · 匠心课堂");
         model.put("error", h.getMessage());
         model.put("username", username);
@@ -231,6 +270,7 @@ public final class AccountRoutes {
       })
       .onFailure(e -> {
         if (e instanceof HttpError h) {
+          RetryLater.hint(ctx, e);
           renderAccountError(ctx, h.status(), h.getMessage());
         } else {
           ctx.fail(e);
@@ -263,12 +303,30 @@ public final class AccountRoutes {
     Web.html(ctx, status, "account/account", model);
   }
 
-  /** Only same-site relative paths are followed after login. */
+  /**
+   * Only same-site paths are followed after login: one leading {@code /}, then no second
+   * {@code /} or any backslash (browsers read both as another host), no control character (a tab
+   * or newline is dropped by browsers, so {@code /\t/evil} would become {@code //evil}, and a
+   * header cannot carry one) and at most 500 characters. Anything else means the dashboard.
+   */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-      || next.length() > 500) {
+    if (next == null || next.length() > 500 || !next.startsWith("/") || next.startsWith("//")
+      || next.indexOf('\\') >= 0) {
       return null;
     }
+    for (int i = 0; i < next.length(); i++) {
+      char c = next.charAt(i);
+      if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
+        || Character.isSurrogate(c) && !validSurrogateAt(next, i)) {
+        return null;
+      }
+    }
     return next;
+  }
+
+  private static boolean validSurrogateAt(String s, int i) {
+    char c = s.charAt(i);
+    return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+      : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 }

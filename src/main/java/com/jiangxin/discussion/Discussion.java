@@ -23,7 +23,8 @@ public final class Discussion {
                                            ReadingCatalog catalog) {
     DiscussionRepository repo = new DiscussionRepository(pool);
     LiveUpdates live = new LiveUpdates(vertx);
-    DiscussionService service = new DiscussionService(repo, quizzes, catalog, live, Clock.systemUTC());
+    DiscussionService service = new DiscussionService(repo, quizzes, catalog, live, Clock.systemUTC(),
+      PostThrottle.shared(vertx));
     DiscussionApi.mount(router, service, live);
     DiscussionPages.mount(router, service);
     return repo;

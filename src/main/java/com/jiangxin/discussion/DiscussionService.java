@@ -42,12 +42,17 @@ final class DiscussionService {
   private final SerialExecutor serial = new SerialExecutor();
 
   DiscussionService(DiscussionRepository repo, QuizBank quizzes, ReadingCatalog catalog, LiveUpdates live, Clock clock) {
+    this(repo, quizzes, catalog, live, clock, new PostThrottle(clock));
+  }
+
+  DiscussionService(DiscussionRepository repo, QuizBank quizzes, ReadingCatalog catalog, LiveUpdates live, Clock clock,
+                    PostThrottle throttle) {
     this.repo = repo;
     this.quizzes = quizzes;
     this.catalog = catalog;
     this.live = live;
     this.clock = clock;
-    this.throttle = new PostThrottle(clock);
+    this.throttle = throttle;
   }
 
   /** A thread, the assignment it belongs to, and who is asking. */
@@ -79,7 +84,7 @@ final class DiscussionService {
     final long retryAfterSeconds;
 
     TooManyPosts(long retryAfterSeconds) {
-      super(429, "发得太快了：30 秒内最多发 " + PostThrottle.LIMIT + " 条。请 " + retryAfterSeconds + " 秒后再发。");
+      super(429, "发得太快了：连发 " + PostThrottle.LIMIT + " 条后要等 " + PostThrottle.WINDOW_SECONDS + " 秒。请 " + retryAfterSeconds + " 秒后再发。");
       this.retryAfterSeconds = retryAfterSeconds;
     }
   }
@@ -348,11 +353,10 @@ final class DiscussionService {
           }
         }
         if (!at.viewer().moderator()) {
-          long wait = throttle.retryAfterSeconds(user.id());
+          long wait = throttle.tryPost(user.id());
           if (wait > 0) {
             return Future.failedFuture(new TooManyPosts(wait));
           }
-          throttle.posted(user.id());
         }
         Long root = par == null ? null : par.id();
         return repo.insertPost(t.id(), user.id(), root, para, quote, body, clock.millis())

@@ -1,62 +1,41 @@
 package com.jiangxin.discussion;
 
+import com.jiangxin.web.Throttle;
+import io.vertx.core.Vertx;
+
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
 
 /**
- * Slows a student who floods a discussion: more than {@value #LIMIT} posts within
- * {@value #WINDOW_SECONDS} seconds are refused until the oldest leaves the window. Used from the
- * server's one event loop only.
+ * Slows a student who floods a discussion: {@value #LIMIT} posts go through at once, then the next
+ * waits until {@value #WINDOW_SECONDS} seconds after the last one. Counts live in the shared
+ * {@link Throttle}, so every verticle instance counts the same posts.
  */
 final class PostThrottle {
   static final int LIMIT = 5;
   static final int WINDOW_SECONDS = 30;
-  private static final long WINDOW_MS = WINDOW_SECONDS * 1000L;
-  private static final int SWEEP_ABOVE = 500;
+  private static final Duration WINDOW = Duration.ofSeconds(WINDOW_SECONDS);
+  private static final Throttle.Policy POLICY = Throttle.Policy.rate(LIMIT, WINDOW, WINDOW);
+  private static final int MAX_KEYS = 50_000;
 
-  private final Map<Long, Deque<Long>> recent = new HashMap<>();
-  private final Clock clock;
+  private final Throttle throttle;
 
+  /** A throttle of its own (for tests), on the given clock. */
   PostThrottle(Clock clock) {
-    this.clock = clock;
+    this(new Throttle(POLICY, MAX_KEYS, clock));
   }
 
-  /** Seconds to wait before the next post, or 0 when one may post now. */
-  long retryAfterSeconds(long userId) {
-    long now = clock.millis();
-    Deque<Long> q = recent.get(userId);
-    if (q == null) {
-      return 0;
-    }
-    prune(q, now);
-    if (q.isEmpty()) {
-      recent.remove(userId);
-      return 0;
-    }
-    if (q.size() < LIMIT) {
-      return 0;
-    }
-    long wait = q.peekFirst() + WINDOW_MS - now;
-    return Math.max(1, (wait + 999) / 1000);
+  private PostThrottle(Throttle throttle) {
+    this.throttle = throttle;
   }
 
-  void posted(long userId) {
-    long now = clock.millis();
-    if (recent.size() > SWEEP_ABOVE) {
-      // forget everyone whose posts have all left the window
-      recent.values().removeIf(q -> q.isEmpty() || q.peekLast() <= now - WINDOW_MS);
-    }
-    Deque<Long> q = recent.computeIfAbsent(userId, k -> new ArrayDeque<>());
-    prune(q, now);
-    q.addLast(now);
+  /** The server's post throttle, shared by its verticle instances. */
+  static PostThrottle shared(Vertx vertx) {
+    return new PostThrottle(Throttle.shared(vertx, "posts", POLICY, MAX_KEYS));
   }
 
-  private static void prune(Deque<Long> q, long now) {
-    while (!q.isEmpty() && q.peekFirst() <= now - WINDOW_MS) {
-      q.pollFirst();
-    }
+  /** Counts a post and answers 0, or counts nothing and answers the seconds to wait. */
+  long tryPost(long userId) {
+    return Throttle.seconds(throttle.acquire(Long.toString(userId)));
   }
 }

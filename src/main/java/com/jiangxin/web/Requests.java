@@ -31,6 +31,23 @@ public final class Requests {
     return jsonBody(ctx);
   }
 
+  /**
+   * The client's address as the server sees it (headers such as {@code X-Forwarded-For} are not
+   * trusted: anyone can send them).
+   */
+  public static String clientAddress(RoutingContext ctx) {
+    return addressOf(ctx.request().remoteAddress());
+  }
+
+  /** An address's IP as text, or {@code "?"} when there is none. */
+  public static String addressOf(io.vertx.core.net.SocketAddress address) {
+    if (address == null) {
+      return "?";
+    }
+    String ip = address.hostAddress();
+    return ip != null ? ip : String.valueOf(address.host());
+  }
+
   /** A numeric path parameter; anything else names nothing, so 404. */
   public static long id(RoutingContext ctx, String name) {
     String text = ctx.pathParam(name);

@@ -1,42 +1,48 @@
 package com.jiangxin.web;
 
+import com.jiangxin.Config;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The router every feature mounts on: security headers, a small request body limit, static files
+ * The router every feature mounts on: security headers, a request body limit per route, static files
  * from {@code webroot/} under {@code /static/}, and one place where failures become clean answers
  * (never a stack trace).
  */
 public final class WebSetup {
   private static final Logger LOG = LoggerFactory.getLogger(WebSetup.class);
-  /** Large enough for a roster CSV of a whole school, small enough to refuse abuse. */
-  public static final long BODY_LIMIT = 2L * 1024 * 1024;
+  /** The largest body any route takes (a roster CSV of a whole school); see {@link BodyLimits}. */
+  public static final long MAX_BODY = BodyLimits.ROSTER;
 
   private WebSetup() {
   }
 
   /**
-   * The HTTP server's options. A form field may be as large as the body limit: the default 8 KB
-   * refuses a 2000-character Chinese post typed into a page's form (9 bytes a character once encoded).
+   * The HTTP server's options. A form field may be as large as the largest body limit (each route's
+   * own limit still holds): the default 8 KB refuses a 2000-character Chinese post typed into a
+   * page's form (9 bytes a character once encoded). A connection with nothing read or written for
+   * the idle timeout is closed; live updates write a heartbeat well within it. Cleartext HTTP/2
+   * stays off: while the server waits to tell it from HTTP/1 a connection has no handler at all,
+   * so no cap or timeout could reach one that sends a few bytes and stops.
    */
-  public static HttpServerOptions serverOptions() {
-    return new HttpServerOptions().setMaxFormAttributeSize((int) BODY_LIMIT);
+  public static HttpServerOptions serverOptions(Config.Limits limits) {
+    return new HttpServerOptions().setMaxFormAttributeSize((int) MAX_BODY)
+      .setIdleTimeout(limits.idleTimeoutSeconds())
+      .setHttp2ClearTextEnabled(false);
   }
 
   public static Router baseRouter(Vertx vertx, Templates templates) {
     Web.init(templates);
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
-    router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
+    router.route().handler(new BodyLimits());
     router.route("/static/*").handler(StaticHandler.create("webroot")
       .setDirectoryListing(false)
       .setIncludeHidden(false)
@@ -56,6 +62,7 @@ public final class WebSetup {
   private static void onFailure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     int status = ctx.statusCode();
+    RetryLater.hint(ctx, failure);
     String message;
     if (failure instanceof HttpError e) {
       status = e.status();
@@ -78,7 +85,7 @@ public final class WebSetup {
       LOG.error("Unhandled failure on {} {}", ctx.request().method(), ctx.normalizedPath(), failure);
     }
     if (status == 413) {
-      message = "提交的内容太大了（上限 " + (BODY_LIMIT / 1024 / 1024) + " MB）。";
+      message = "提交的内容太大了：这里最多收 " + BodyLimits.describe(BodyLimits.limitOf(ctx)) + "。";
     }
     Web.error(ctx, status, message);
   }

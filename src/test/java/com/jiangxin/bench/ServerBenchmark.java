@@ -51,9 +51,9 @@ public final class ServerBenchmark {
     "TEACHER_INVITE_CODE", INVITE,
     // the benchmark's clients all come from one address; the per-address limits guard a real
     // server against one abusive client and would otherwise measure themselves
-    "LOGIN_LIMIT_PER_ADDRESS", "1000000",
-    "REGISTER_LIMIT_PER_ADDRESS", "1000000",
-    "MAX_CONNECTIONS_PER_ADDRESS", "100000",
+    "LOGIN_BURST_PER_ADDRESS", "1000000",
+    "REGISTER_BURST_PER_ADDRESS", "1000000",
+    "CONNECTIONS_PER_ADDRESS", "100000",
     "PRACTICE_ATTEMPTS_PER_DAY", "1000000");
 
   private final Duration warmup;

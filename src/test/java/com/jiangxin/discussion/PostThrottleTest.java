@@ -32,18 +32,19 @@ class PostThrottleTest {
   }
 
   @Test
-  @DisplayName("five posts in 30 seconds are fine; the sixth waits until the oldest is 30 seconds old")
+  @DisplayName("five posts at once are fine; the sixth waits until 30 seconds after the fifth")
   void window() {
     AtomicLong now = new AtomicLong(1_000_000);
     PostThrottle throttle = new PostThrottle(clock(now));
     for (int i = 0; i < 5; i++) {
-      assertEquals(0, throttle.retryAfterSeconds(7));
-      throttle.posted(7);
+      assertEquals(0, throttle.tryPost(7));
       now.addAndGet(2_000);
     }
-    assertEquals(20, throttle.retryAfterSeconds(7), "the first post was 10 s ago");
-    assertEquals(0, throttle.retryAfterSeconds(8), "others are not held back");
-    now.addAndGet(20_000);
-    assertEquals(0, throttle.retryAfterSeconds(7));
+    assertEquals(28, throttle.tryPost(7), "the fifth post was 2 s ago");
+    assertEquals(0, throttle.tryPost(8), "others are not held back");
+    now.addAndGet(27_000);
+    assertEquals(1, throttle.tryPost(7), "a refused post does not count, nor lengthen the wait");
+    now.addAndGet(1_000);
+    assertEquals(0, throttle.tryPost(7));
   }
 }

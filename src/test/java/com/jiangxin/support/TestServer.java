@@ -81,6 +81,12 @@ public final class TestServer implements AutoCloseable {
                                   UnaryOperator<Config> adjust) {
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("TEACHER_INVITE_CODE", TEACHER_INVITE_CODE);
+    // A test class registers and logs in hundreds of accounts from one address, often in
+    // parallel: the per-address rate limits and the hashing queue are raised unless a test sets
+    // them (the tests of those limits do).
+    all.putIfAbsent("LOGIN_BURST_PER_ADDRESS", "100000");
+    all.putIfAbsent("REGISTER_BURST_PER_ADDRESS", "100000");
+    all.putIfAbsent("HASH_QUEUE", "10000");
     all.put("PORT", "0");
     all.put("DATA_DIR", dataDir.toString());
     Config config = adjust.apply(Config.from(all));
