@@ -1,6 +1,7 @@
 package com.jiangxin.results;
 
 import com.jiangxin.discussion.DiscussionRepository;
+import com.jiangxin.quiz.Grading;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import io.vertx.ext.web.Router;
@@ -13,8 +14,9 @@ public final class Results {
   private Results() {
   }
 
-  public static void mount(Router router, Pool pool, QuizBank bank, ReadingCatalog catalog) {
-    ResultsService service = new ResultsService(new ResultsRepository(pool), bank, catalog, Clock.systemUTC())
+  /** Mounts the pages and API; teacher grades go through the quiz feature's {@code grading}. */
+  public static void mount(Router router, Pool pool, Grading grading, QuizBank bank, ReadingCatalog catalog) {
+    ResultsService service = new ResultsService(new ResultsRepository(pool), grading, bank, catalog, Clock.systemUTC())
       .withDiscussion(new DiscussionRepository(pool));
     ResultsApi.mount(router, service);
     ResultsPages.mount(router, service);
