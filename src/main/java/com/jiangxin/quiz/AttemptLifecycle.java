@@ -2,7 +2,6 @@ package com.jiangxin.quiz;
 
 import com.jiangxin.account.User;
 import com.jiangxin.db.Sql;
-import com.jiangxin.quiz.AttemptAccess.Door;
 import com.jiangxin.quiz.AttemptHistory.Kind;
 import com.jiangxin.quiz.AttemptHistory.Step;
 import com.jiangxin.quiz.AttemptService.Graded;

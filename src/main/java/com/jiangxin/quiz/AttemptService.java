@@ -131,11 +131,6 @@ public final class AttemptService {
     return access.readable(id, caller);
   }
 
-  /** Whether the caller teaches the class the attempt was made in. */
-  Future<Boolean> teaches(Attempt t, User caller) {
-    return access.teaches(t, caller);
-  }
-
   /** A student's attempts at an assignment, oldest first (empty for a non-member). */
   public Future<List<Attempt>> attemptsOf(long assignmentId, User student) {
     return access.attemptsOf(assignmentId, student);
