@@ -7,8 +7,6 @@ import com.jiangxin.reading.ReadingCatalog;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
-import java.time.Clock;
-
 /** Mounts the results feature: its pages and its part of the JSON API. */
 public final class Results {
   private Results() {
@@ -16,7 +14,7 @@ public final class Results {
 
   /** Mounts the pages and API; teacher grades go through the quiz feature's {@code grading}. */
   public static void mount(Router router, Pool pool, Grading grading, QuizBank bank, ReadingCatalog catalog) {
-    ResultsService service = new ResultsService(new ResultsRepository(pool), grading, bank, catalog, Clock.systemUTC())
+    ResultsService service = new ResultsService(new ResultsRepository(pool), grading, bank, catalog)
       .withDiscussion(new DiscussionRepository(pool));
     ResultsApi.mount(router, service);
     ResultsPages.mount(router, service);

@@ -18,7 +18,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +35,6 @@ final class ResultsService {
   private final Grading grading;
   private final QuizBank bank;
   private final ReadingCatalog catalog;
-  private final Clock clock;
 
   private DiscussionRepository discussion;
 
@@ -46,12 +44,11 @@ final class ResultsService {
     return this;
   }
 
-  ResultsService(ResultsRepository repo, Grading grading, QuizBank bank, ReadingCatalog catalog, Clock clock) {
+  ResultsService(ResultsRepository repo, Grading grading, QuizBank bank, ReadingCatalog catalog) {
     this.repo = repo;
     this.grading = grading;
     this.bank = bank;
     this.catalog = catalog;
-    this.clock = clock;
   }
 
   QuizBank bank() {
