@@ -219,7 +219,7 @@ public class App extends VerticleBase {
     AccountRoutes.mount(router, vertx, accounts, auth, new TeacherApproval(pool), config.limits());
     AttemptRoutes.mount(router, attempts, catalog);
     Classroom.mount(router, vertx, pool, catalog, siteAddress());
-    Results.mount(router, pool, loaded.quizzes(), catalog);
+    Results.mount(router, pool, attempts.grading(), loaded.quizzes(), catalog);
     WebSetup.mountFallback(router);
     return router;
   }

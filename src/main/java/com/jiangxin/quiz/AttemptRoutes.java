@@ -257,6 +257,10 @@ public final class AttemptRoutes {
     model.put("practice", t.practice());
     model.put("backUrl", t.practice() ? "/readings/" + t.readingId() : "/assignments/" + t.assignmentId());
     model.put("feedbackNote", json.getString("feedbackNote"));
+    if (t.userId() != user.id()) {
+      // only the class's teacher reads someone else's attempt: they see its history
+      model.put("timeline", Timeline.lines(json.getJsonArray("steps"), attempts.quizFor(t.readingId())));
+    }
     if (t.submitted()) {
       model.put("score", Numbers.points(json.getDouble("score")));
       model.put("scoreHidden", json.getValue("score") == null);

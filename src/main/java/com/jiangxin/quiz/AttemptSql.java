@@ -69,5 +69,50 @@ final class AttemptSql {
   static final String RESPONSES_OF_ATTEMPT = "SELECT r.question_id AS question_id, r.example AS example, r.answer AS answer, "
     + "r.fraction AS fraction, r.points AS points, r.max_points AS max_points, r.pending AS pending, "
     + "r.comment AS comment, r.graded_by AS graded_by FROM responses r WHERE r.attempt_id = ?";
-  static final String DELETE_RESPONSES = "DELETE FROM responses WHERE attempt_id = ?";
+
+  // ---- regrade: responses change in place, so who graded an open answer and when stays ----
+
+  /** A response graded automatically, graded again. Params: example, fraction, points, max, pending, attempt, question. */
+  static final String REGRADE_RESPONSE = "UPDATE responses SET example = ?, fraction = ?, points = ?, max_points = ?, "
+    + "pending = ? WHERE attempt_id = ? AND question_id = ?";
+  /** A response of a question no longer in the quiz. */
+  static final String DELETE_RESPONSE = "DELETE FROM responses WHERE attempt_id = ? AND question_id = ?";
+
+  // ---- teacher grades ----
+
+  static final String RESPONSE_FOR_GRADING = "SELECT r.points AS points, r.max_points AS max_points, r.pending AS pending "
+    + "FROM responses r WHERE r.attempt_id = ? AND r.question_id = ?";
+  static final String SET_GRADE = "UPDATE responses SET points = ?, fraction = ?, comment = ?, graded_by = ?, "
+    + "graded_at = ?, pending = FALSE WHERE attempt_id = ? AND question_id = ?";
+  /** The attempt's total and pending count from its responses, in the grading transaction. Params: id, id, id. */
+  static final String RECOMPUTE_ATTEMPT = "UPDATE attempts SET "
+    + "score = (SELECT ROUND(COALESCE(SUM(r.points), 0), 2) FROM responses r WHERE r.attempt_id = ?), "
+    + "pending = (SELECT COUNT(*) FROM responses r WHERE r.attempt_id = ? AND r.pending = TRUE) WHERE id = ?";
+  static final String ATTEMPT_TOTALS = "SELECT t.score AS score, t.max_score AS max_score, t.pending AS pending "
+    + "FROM attempts t WHERE t.id = ?";
+
+  // ---- attempts recorded after the fact (the demo class) ----
+
+  static final String RECORD_OPEN_ATTEMPT = "INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, "
+    + "status, started_at, saved_at, deadline, answers, option_order, active_key) "
+    + "VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, '{}', ?)";
+  static final String RECORD_SUBMITTED_ATTEMPT = "INSERT INTO attempts (assignment_id, reading_id, user_id, "
+    + "quiz_version, status, started_at, saved_at, submitted_at, deadline, score, max_score, pending, late, answers, "
+    + "option_order, graded_version) VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)";
+  static final String RECORD_RESPONSE = "INSERT INTO responses (attempt_id, question_id, example, answer, fraction, "
+    + "points, max_points, pending, comment, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  // ---- steps ----
+
+  /**
+   * The last sequence number of an attempt's steps. Read after the attempt row's update in the same
+   * transaction: that row lock orders the steps of one attempt (and the key catches any slip).
+   */
+  static final String LAST_STEP = "SELECT COALESCE(MAX(s.seq), 0) AS n FROM attempt_steps s WHERE s.attempt_id = ?";
+  static final String APPEND_STEP = "INSERT INTO attempt_steps (attempt_id, seq, kind, happened_at, actor_id, "
+    + "question_id, points, score_before, score_after, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String STEPS_OF_ATTEMPT = "SELECT s.seq AS seq, s.kind AS kind, s.happened_at AS happened_at, "
+    + "s.actor_id AS actor_id, u.display_name AS actor_name, s.question_id AS question_id, s.points AS points, "
+    + "s.score_before AS score_before, s.score_after AS score_after, s.answers AS answers "
+    + "FROM attempt_steps s LEFT JOIN users u ON u.id = s.actor_id WHERE s.attempt_id = ? ORDER BY s.seq";
 }

@@ -1,6 +1,5 @@
 /**
- * Quizzes: the quiz files beside each reading, their question types, and how an answer is checked
- * and graded to a fraction; the quiz API and the teachers' answer key page. Feedback policy and
- * attempts live elsewhere and only call into this.
+ * Quizzes and attempts: the quiz files beside each reading, their question types and grading, the
+ * feedback policies, and attempts as a history of appended steps; the only writer of attempt tables.
  */
 package com.jiangxin.quiz;

@@ -1,6 +1,6 @@
 package com.jiangxin.results;
 
-import com.jiangxin.db.Sql;
+import com.jiangxin.quiz.AttemptRecords;
 import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.Choice;
 import com.jiangxin.quiz.FillIn;
@@ -15,7 +15,6 @@ import com.jiangxin.quiz.ShortAnswer;
 import com.jiangxin.quiz.SingleChoice;
 import com.jiangxin.quiz.TrueFalse;
 import io.vertx.core.Future;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -26,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +36,7 @@ import java.util.Random;
  * are alive: most students have submitted the showcase assignments with a spread of scores, many
  * misread the same example (哈里森's five clocks become three, and what he is cited for is missed), a
  * few try twice, and a few open answers wait in the grading queue. Answers are graded by the real {@link AttemptService#grade};
- * rows are written with SQL. An assignment that already has attempts is left alone, so a restart
+ * attempts are written by the quiz feature ({@link AttemptRecords}), steps and all. An assignment that already has attempts is left alone, so a restart
  * adds nothing. The same seed gives the same class every time. The first student (whose login the
  * demo prints first) is left without attempts, so a newcomer can take the quizzes as a student.
  */
@@ -179,7 +177,7 @@ public final class DemoAttempts {
 
   /** One simulated attempt, graded, ready to insert. */
   private record Planned(long assignmentId, long userId, Quiz quiz, JsonObject answers, boolean submitted,
-                         long startedAt, long submittedAt, Long deadline) {
+                         long startedAt, long submittedAt, Long dueAt) {
   }
 
   private static Future<Integer> simulate(SqlConnection conn, Demo demo, QuizBank bank, long now) {
@@ -197,7 +195,6 @@ public final class DemoAttempts {
       Quiz quiz = bank.forReading(a.getString("READING_ID")).orElseThrow();
       long assignmentId = a.getLong("ID");
       Long dueAt = a.getLong("DUE_AT");
-      Long deadline = dueAt == null ? null : dueAt + AttemptService.GRACE_MS;
       int maxAttempts = a.getInteger("MAX_ATTEMPTS");
       // the earlier assignment is nearly done; a later one is under way
       double participation = index == 1 ? 0.9 : 0.72;
@@ -210,20 +207,20 @@ public final class DemoAttempts {
           if (!oneInProgress) {
             oneInProgress = true;
             long started = now - 20 * MINUTE;
-            plans.add(new Planned(assignmentId, userId, quiz, answers(quiz, ability, 0.4, random), false, started, 0, deadline));
+            plans.add(new Planned(assignmentId, userId, quiz, answers(quiz, ability, 0.4, random), false, started, 0, dueAt));
           }
           continue;
         }
         long submittedAt = now - HOUR - (long) (random.nextDouble() * window);
         JsonObject first = answers(quiz, ability, 1.0, random);
         plans.add(new Planned(assignmentId, userId, quiz, first, true, submittedAt - (8 + random.nextInt(18)) * MINUTE,
-          submittedAt, deadline));
+          submittedAt, dueAt));
         double firstShare = AttemptService.grade(quiz, first).score() / quiz.totalPoints();
         if (maxAttempts > 1 && firstShare < 0.7 && random.nextDouble() < 0.45) {
           // tried again after the feedback, and learned something from it
           long again = Math.min(now - 10 * MINUTE, submittedAt + (2 + random.nextInt(20)) * HOUR);
           plans.add(new Planned(assignmentId, userId, quiz, answers(quiz, ability + 0.9, 1.0, random), true,
-            again - (6 + random.nextInt(10)) * MINUTE, again, deadline));
+            again - (6 + random.nextInt(10)) * MINUTE, again, dueAt));
         }
       }
     }
@@ -324,65 +321,31 @@ public final class DemoAttempts {
     return null;
   }
 
+  /**
+   * Records the planned attempt through the quiz feature; a submitted one not among the waiting has
+   * its open answers graded by the teacher a few hours after the submit.
+   */
   private static Future<Void> insert(SqlConnection conn, Planned p, boolean teacherGraded, long teacherId, Random random) {
     Quiz quiz = p.quiz();
     if (!p.submitted()) {
-      return conn.preparedQuery(ResultsSql.DEMO_OPEN_ATTEMPT)
-        .execute(Tuple.from(Arrays.asList(p.assignmentId(), quiz.readingId(), p.userId(), quiz.version(), p.startedAt(),
-          p.startedAt() + 5 * MINUTE, p.deadline(), p.answers().encode(),
-          "a:" + p.assignmentId() + ":" + p.userId())))
-        .mapEmpty();
+      return AttemptRecords.recordOpen(conn, p.assignmentId(), p.userId(), quiz, p.answers(), p.startedAt(),
+        p.startedAt() + 5 * MINUTE, p.dueAt());
     }
-    AttemptService.Graded graded = AttemptService.grade(quiz, p.answers());
-    List<Object[]> responses = new ArrayList<>();
-    double score = 0;
-    int pending = 0;
-    for (AttemptService.QuestionGrade g : graded.questions()) {
-      Question q = g.question();
-      double points = g.points();
-      double fraction = g.fraction();
-      boolean isPending = g.pending();
-      String comment = null;
-      Long gradedBy = null;
-      Long gradedAt = null;
-      if (isPending && teacherGraded) {
+    Map<String, AttemptRecords.TeacherGrade> grades = new LinkedHashMap<>();
+    if (teacherGraded) {
+      for (AttemptService.QuestionGrade g : AttemptService.grade(quiz, p.answers()).questions()) {
+        Question q = g.question();
+        if (!g.pending()) {
+          continue;
+        }
         int level = OPEN_ANSWERS.getOrDefault(name(quiz, q), List.of()).indexOf(String.valueOf(g.answer()));
         double share = level < 0 ? 0.34 : Math.max(0, 1 - level / 3.0);
-        points = Math.round(share * q.points() * 2) / 2.0;
-        fraction = points / q.points();
-        isPending = false;
-        comment = COMMENTS.get(Math.max(0, Math.min(COMMENTS.size() - 1, level)));
-        gradedBy = teacherId;
-        gradedAt = p.submittedAt() + (1 + random.nextInt(5)) * HOUR;
+        grades.put(q.id(), new AttemptRecords.TeacherGrade(Math.round(share * q.points() * 2) / 2.0,
+          COMMENTS.get(Math.max(0, Math.min(COMMENTS.size() - 1, level))), teacherId,
+          p.submittedAt() + (1 + random.nextInt(5)) * HOUR));
       }
-      score += points;
-      pending += isPending ? 1 : 0;
-      responses.add(new Object[] {q.id(), q.example(), g.answer() == null ? null : Json.encode(g.answer()), fraction,
-        round(points), q.points(), isPending, comment, gradedBy, gradedAt});
     }
-    double total = round(score);
-    int stillPending = pending;
-    boolean late = p.deadline() != null && p.submittedAt() > p.deadline() - AttemptService.GRACE_MS;
-    return conn.preparedQuery(ResultsSql.DEMO_SUBMITTED_ATTEMPT)
-      .execute(Tuple.from(Arrays.asList(p.assignmentId(), quiz.readingId(), p.userId(), quiz.version(), p.startedAt(),
-        p.submittedAt(), p.submittedAt(), p.deadline(), total, graded.max(), stillPending, late,
-        p.answers().encode(), quiz.version())))
-      .compose(rows -> {
-        long attemptId = Sql.generatedId(rows);
-        List<Tuple> batch = new ArrayList<>();
-        for (Object[] r : responses) {
-          Tuple t = Tuple.tuple().addLong(attemptId);
-          for (Object v : r) {
-            t.addValue(v);
-          }
-          batch.add(t);
-        }
-        return conn.preparedQuery(ResultsSql.DEMO_RESPONSE)
-          .executeBatch(batch).mapEmpty();
-      });
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 100) / 100.0;
+    return AttemptRecords.recordSubmitted(conn, p.assignmentId(), p.userId(), quiz, p.answers(), p.startedAt(),
+      p.submittedAt(), p.dueAt(), grades);
   }
 }

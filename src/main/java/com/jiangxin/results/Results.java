@@ -1,20 +1,20 @@
 package com.jiangxin.results;
 
 import com.jiangxin.discussion.DiscussionRepository;
+import com.jiangxin.quiz.Grading;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
-
-import java.time.Clock;
 
 /** Mounts the results feature: its pages and its part of the JSON API. */
 public final class Results {
   private Results() {
   }
 
-  public static void mount(Router router, Pool pool, QuizBank bank, ReadingCatalog catalog) {
-    ResultsService service = new ResultsService(new ResultsRepository(pool), bank, catalog, Clock.systemUTC())
+  /** Mounts the pages and API; teacher grades go through the quiz feature's {@code grading}. */
+  public static void mount(Router router, Pool pool, Grading grading, QuizBank bank, ReadingCatalog catalog) {
+    ResultsService service = new ResultsService(new ResultsRepository(pool), grading, bank, catalog)
       .withDiscussion(new DiscussionRepository(pool));
     ResultsApi.mount(router, service);
     ResultsPages.mount(router, service);

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Reads and writes of class results. Every method that takes a caller checks that the caller
+ * Reads of class results. Every method that takes a caller checks that the caller
  * teaches the class: students get 403, other teachers 404 (a foreign id reveals nothing).
  */
 final class ResultsRepository {
@@ -160,37 +160,6 @@ final class ResultsRepository {
 
   Future<RowSet<Row>> pendingAnswers(long assignmentId, int limit, int offset) {
     return pool.preparedQuery(ResultsSql.PENDING_ANSWERS).execute(Tuple.of(assignmentId, limit, offset));
-  }
-
-  /** An attempt's totals after grading. */
-  record Totals(long attemptId, double score, double maxScore, int pending) {
-  }
-
-  /**
-   * Records a teacher's grade of one answer and recomputes the attempt's score and pending count
-   * from its responses, in one transaction.
-   *
-   * @param points already checked by the caller against 0..max_points of the response
-   */
-  Future<Totals> grade(long attemptId, String questionId, double points, String comment, User teacher, long now) {
-    return pool.withTransaction(conn -> conn.preparedQuery(ResultsSql.RESPONSE_FOR_GRADING)
-      .execute(Tuple.of(attemptId, questionId)).compose(rows -> {
-        if (!rows.iterator().hasNext()) {
-          return Future.failedFuture(HttpError.notFound("这次作答没有题目 “" + questionId + "”。"));
-        }
-        double max = rows.iterator().next().getDouble("MAX_POINTS");
-        if (!(points >= 0 && points <= max)) {
-          return Future.failedFuture(HttpError.badRequest("分数须在 0 到 " + Numbers.points(max) + " 之间。"));
-        }
-        return conn.preparedQuery(ResultsSql.SET_GRADE)
-          .execute(Tuple.of(points, points / max, comment, teacher.id(), now, attemptId, questionId))
-          .compose(x -> conn.preparedQuery(ResultsSql.RECOMPUTE_ATTEMPT).execute(Tuple.of(attemptId, attemptId, attemptId)))
-          .compose(x -> conn.preparedQuery(ResultsSql.ATTEMPT_TOTALS).execute(Tuple.of(attemptId)))
-          .map(t -> {
-            Row r = t.iterator().next();
-            return new Totals(attemptId, r.getDouble("SCORE"), r.getDouble("MAX_SCORE"), r.getInteger("PENDING"));
-          });
-      }));
   }
 
   // ---- helpers ----

@@ -2,6 +2,7 @@ package com.jiangxin.results;
 
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
+import com.jiangxin.quiz.Grading;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.discussion.DiscussionRepository;
@@ -17,7 +18,6 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +32,9 @@ final class ResultsService {
   static final int COMMENT_MAX = 2000;
 
   private final ResultsRepository repo;
+  private final Grading grading;
   private final QuizBank bank;
   private final ReadingCatalog catalog;
-  private final Clock clock;
 
   private DiscussionRepository discussion;
 
@@ -44,11 +44,11 @@ final class ResultsService {
     return this;
   }
 
-  ResultsService(ResultsRepository repo, QuizBank bank, ReadingCatalog catalog, Clock clock) {
+  ResultsService(ResultsRepository repo, Grading grading, QuizBank bank, ReadingCatalog catalog) {
     this.repo = repo;
+    this.grading = grading;
     this.bank = bank;
     this.catalog = catalog;
-    this.clock = clock;
   }
 
   QuizBank bank() {
@@ -205,7 +205,7 @@ final class ResultsService {
    *
    * @throws HttpError 400 for points outside 0..max, a question graded automatically, or a long comment
    */
-  Future<ResultsRepository.Totals> grade(long attemptId, String questionId, Double points, String comment, User teacher) {
+  Future<Grading.Totals> grade(long attemptId, String questionId, Double points, String comment, User teacher) {
     if (questionId == null || questionId.isBlank()) {
       return Future.failedFuture(HttpError.badRequest("缺少要批改的题目。"));
     }
@@ -216,14 +216,6 @@ final class ResultsService {
     if (cleanComment != null && cleanComment.length() > COMMENT_MAX) {
       return Future.failedFuture(HttpError.badRequest("评语最多 " + COMMENT_MAX + " 个字。"));
     }
-    return repo.assignmentOfAttemptForTeacher(attemptId, teacher).compose(a -> {
-      Question q = quizOf(a).question(questionId)
-        .orElseThrow(() -> HttpError.notFound("这份测验没有题目 “" + questionId + "”。"));
-      if (q.type().autoGraded()) {
-        return Future.failedFuture(HttpError.badRequest("第 " + (quizOf(a).questions().indexOf(q) + 1)
-          + " 题由系统自动评分，只有开放题需要老师批改。"));
-      }
-      return repo.grade(attemptId, questionId, Math.round(points * 100) / 100.0, cleanComment, teacher, clock.millis());
-    });
+    return grading.gradeOpenAnswer(attemptId, questionId, points, cleanComment, teacher);
   }
 }

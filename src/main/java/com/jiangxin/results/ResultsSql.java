@@ -2,7 +2,8 @@ package com.jiangxin.results;
 
 /**
  * Every query of class results. Aggregation happens here, in SQL ({@code GROUP BY} and window
- * functions), so a page costs a handful of indexed queries whatever the size of the school.
+ * functions), so a page costs a handful of indexed queries whatever the size of the school. Results
+ * only read attempt tables: grades and simulated attempts are written by the quiz feature.
  */
 final class ResultsSql {
   private ResultsSql() {
@@ -167,20 +168,6 @@ final class ResultsSql {
     + "r.question_id AS question_id, CAST(r.answer AS VARCHAR(20000)) AS answer, r.max_points AS max_points "
     + PENDING_FROM + " ORDER BY t.submitted_at, t.id, r.question_id LIMIT ? OFFSET ?";
 
-  static final String RESPONSE_FOR_GRADING = "SELECT r.points AS points, r.max_points AS max_points, r.pending AS pending "
-    + "FROM responses r WHERE r.attempt_id = ? AND r.question_id = ?";
-
-  static final String SET_GRADE = "UPDATE responses SET points = ?, fraction = ?, comment = ?, graded_by = ?, "
-    + "graded_at = ?, pending = FALSE WHERE attempt_id = ? AND question_id = ?";
-
-  /** The attempt's total and pending count from its responses, in the grading transaction. Params: id, id, id. */
-  static final String RECOMPUTE_ATTEMPT = "UPDATE attempts SET "
-    + "score = (SELECT ROUND(COALESCE(SUM(r.points), 0), 2) FROM responses r WHERE r.attempt_id = ?), "
-    + "pending = (SELECT COUNT(*) FROM responses r WHERE r.attempt_id = ? AND r.pending = TRUE) WHERE id = ?";
-
-  static final String ATTEMPT_TOTALS = "SELECT t.score AS score, t.max_score AS max_score, t.pending AS pending "
-    + "FROM attempts t WHERE t.id = ?";
-
   // ---- demo ----
 
   /** The classes of the demo teacher, oldest first. */
@@ -196,18 +183,4 @@ final class ResultsSql {
   /** The demo class's students by username. */
   static final String DEMO_STUDENTS = "SELECT m.student_id AS id FROM class_members m "
     + "JOIN users u ON u.id = m.student_id WHERE m.class_id = ? ORDER BY u.username";
-
-  /** A simulated attempt still in progress. */
-  static final String DEMO_OPEN_ATTEMPT = "INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
-    + "started_at, saved_at, deadline, answers, option_order, active_key) "
-    + "VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?, ?, '{}', ?)";
-
-  /** A simulated submitted attempt, graded. */
-  static final String DEMO_SUBMITTED_ATTEMPT = "INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
-    + "started_at, saved_at, submitted_at, deadline, score, max_score, pending, late, answers, option_order, "
-    + "graded_version) VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?)";
-
-  /** One graded answer of a simulated attempt. */
-  static final String DEMO_RESPONSE = "INSERT INTO responses (attempt_id, question_id, example, answer, fraction, points, "
-    + "max_points, pending, comment, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 }

@@ -1,0 +1,168 @@
+package com.jiangxin.quiz;
+
+import com.jiangxin.account.User;
+import com.jiangxin.web.HttpError;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who may touch which attempt: its student reads and writes it, the teacher of its class reads it
+ * (and grades it); anyone else gets 404. Also the reads every other part starts from.
+ */
+final class AttemptAccess {
+  private final Pool pool;
+  private final QuizBank bank;
+
+  AttemptAccess(Pool pool, QuizBank bank) {
+    this.pool = pool;
+    this.bank = bank;
+  }
+
+  /** The assignment if the caller may see it (its teacher or a student of its class); 404 otherwise. */
+  Future<AssignmentInfo> visibleAssignment(long assignmentId, User caller) {
+    return pool.preparedQuery(AttemptSql.ASSIGNMENT_FOR_USER).execute(Tuple.of(caller.id(), assignmentId))
+      .map(rows -> {
+        AssignmentInfo a = rows.iterator().hasNext() ? AssignmentInfo.from(rows.iterator().next()) : null;
+        if (a == null || !(a.callerIsMember() || a.teacherId() == caller.id())) {
+          throw HttpError.notFound("没有这个作业，或你不在这个班级。");
+        }
+        return a;
+      });
+  }
+
+  /** The assignment if the caller teaches its class; 403 for anyone else who may see it. */
+  Future<AssignmentInfo> taughtAssignment(long assignmentId, User teacher, String refusal) {
+    return visibleAssignment(assignmentId, teacher).map(a -> {
+      if (a.teacherId() != teacher.id()) {
+        throw HttpError.forbidden(refusal);
+      }
+      return a;
+    });
+  }
+
+  Quiz quizFor(String readingId) {
+    return bank.forReading(readingId)
+      .orElseThrow(() -> HttpError.notFound("这篇文章还没有测验：" + readingId));
+  }
+
+  Future<Attempt> load(long id) {
+    return pool.preparedQuery(AttemptSql.ATTEMPT_BY_ID).execute(Tuple.of(id))
+      .map(rows -> first(rows).orElseThrow(() -> HttpError.notFound("没有这次作答。")));
+  }
+
+  Future<Optional<Attempt>> active(String key) {
+    return pool.preparedQuery(AttemptSql.ATTEMPT_BY_ACTIVE_KEY).execute(Tuple.of(key)).map(AttemptAccess::first);
+  }
+
+  /** The attempt if the caller owns it or teaches its class; 404 otherwise. */
+  Future<Attempt> readable(long id, User caller) {
+    return load(id).compose(t -> {
+      if (t.userId() == caller.id()) {
+        return Future.succeededFuture(t);
+      }
+      return teaches(t, caller).map(yes -> {
+        if (!yes) {
+          throw HttpError.notFound("没有这次作答。");
+        }
+        return t;
+      });
+    });
+  }
+
+  /** Whether the caller is the teacher of the class the attempt was made in (never for practice). */
+  Future<Boolean> teaches(Attempt t, User caller) {
+    if (t.assignmentId() == null || !caller.isTeacher()) {
+      return Future.succeededFuture(false);
+    }
+    return visibleAssignment(t.assignmentId(), caller).map(a -> a.teacherId() == caller.id())
+      .recover(e -> e instanceof HttpError ? Future.succeededFuture(false) : Future.failedFuture(e));
+  }
+
+  Future<Attempt> writable(long id, User caller) {
+    return readable(id, caller).map(t -> {
+      if (t.userId() != caller.id()) {
+        throw HttpError.forbidden("只有作答的学生本人可以修改答案。");
+      }
+      return t;
+    });
+  }
+
+  /** A student's attempts at an assignment, oldest first (empty for a non-member). */
+  Future<List<Attempt>> attemptsOf(long assignmentId, User student) {
+    return pool.preparedQuery(AttemptSql.ATTEMPTS_OF_USER_FOR_ASSIGNMENT).execute(Tuple.of(assignmentId, student.id()))
+      .map(rows -> {
+        List<Attempt> out = new ArrayList<>();
+        rows.forEach(r -> out.add(Attempt.from(r)));
+        return out;
+      });
+  }
+
+  /** Display names of the students of an assignment's class, by id. */
+  Future<Map<Long, String>> studentNames(long assignmentId) {
+    return pool.preparedQuery(AttemptSql.STUDENT_NAMES_OF_ASSIGNMENT).execute(Tuple.of(assignmentId))
+      .map(rows -> {
+        Map<Long, String> out = new HashMap<>();
+        rows.forEach(r -> out.put(r.getLong("ID"), r.getString("DISPLAY_NAME")));
+        return out;
+      });
+  }
+
+  /** A user's display name; empty if the account is gone. */
+  Future<String> displayName(long userId) {
+    return pool.preparedQuery(AttemptSql.USER_NAME).execute(Tuple.of(userId))
+      .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString("DISPLAY_NAME") : "");
+  }
+
+  /**
+   * The assignment's door as it is now, not as it was when the attempt started: the teacher may
+   * have closed the assignment or moved its due time since.
+   */
+  Future<Door> door(Attempt t) {
+    if (t.assignmentId() == null) {
+      return Future.succeededFuture(Door.OPEN);
+    }
+    return pool.preparedQuery(AttemptSql.ASSIGNMENT_STATE).execute(Tuple.of(t.assignmentId())).map(rows -> {
+      if (!rows.iterator().hasNext()) {
+        throw HttpError.notFound("没有这个作业。");
+      }
+      Row r = rows.iterator().next();
+      return Door.of(Boolean.TRUE.equals(r.getBoolean("CLOSED")), r.getLong("DUE_AT"));
+    });
+  }
+
+  /**
+   * An assignment's door: closed by its teacher, or past its due time plus the grace.
+   *
+   * @param deadline the due time plus the grace, or null when there is none
+   * @param dueAt    the due time, or null
+   */
+  record Door(boolean closed, Long dueAt, Long deadline) {
+    static final Door OPEN = new Door(false, null, null);
+
+    static Door of(boolean closed, Long dueAt) {
+      return new Door(closed, dueAt, AttemptService.deadline(dueAt));
+    }
+
+    boolean shut(long now) {
+      return closed || (deadline != null && now > deadline);
+    }
+
+    /** A finish at this time is late: after the due time, though within the grace. */
+    boolean late(long at) {
+      return dueAt != null && at > dueAt;
+    }
+  }
+
+  static Optional<Attempt> first(RowSet<Row> rows) {
+    return rows.iterator().hasNext() ? Optional.of(Attempt.from(rows.iterator().next())) : Optional.empty();
+  }
+}
