@@ -232,7 +232,7 @@ class QuizLinterTest {
     LintFixture.Run run = f.run();
     assertEquals(1, run.exit());
     assertEquals(f.quizFile() + ":" + f.quizLine("type: number")
-        + ": error[load]: unknown type 'number' (expected one of single, multiple, truefalse, fill, numeric, matching, ordering, short)\n",
+        + ": error[load]: unknown type 'number' (expected one of single, multiple, truefalse, fill, numeric, matching, ordering, short, evidence)\n",
         run.out());
   }
 

@@ -40,7 +40,7 @@ class QuizFormatDocsTest {
     Quiz quiz = QuizLoader.parse("README.md", readmeExample(), pian02);
     Set<String> types = new LinkedHashSet<>();
     quiz.questions().forEach(q -> types.add(q.typeName()));
-    assertEquals(Set.copyOf(QuestionType.NAMES), types);
+    assertEquals(Set.copyOf(QuestionTypes.names()), types);
     assertEquals(2, quiz.discussionPrompts().size());
     assertTrue(quiz.questions().stream().anyMatch(q -> q.level() != Level.RECALL), "the example shows levels");
     assertTrue(quiz.questions().stream().anyMatch(q -> q.note() != null), "the example shows a note");
