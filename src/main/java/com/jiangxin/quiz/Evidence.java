@@ -340,15 +340,16 @@ public record Evidence(List<Shown> paragraphs, String answer, Map<String, Double
         throw block.error(at.line(), "'" + text + "' is in " + found.size() + " sentences of the paragraphs shown ("
             + String.join(", ", found.stream().map(Evidence::place).toList()) + "); quote more of the one meant");
       }
+      if (shown.stream().anyMatch(p -> String.join("", p.sentences()).contains(text))) {
+        throw block.error(at.line(), "'" + text + "' runs over more than one sentence; quote one sentence"
+            + " (sentences end at 。！？；)");
+      }
       Optional<Paragraph> elsewhere = block.reading().paragraphs().stream().filter(p -> p.text().contains(text)).findFirst();
       if (elsewhere.isPresent()) {
-        throw block.error(at.line(), "'" + text + "' is in paragraph " + elsewhere.get().n() + ", which 'paragraphs:' does not show");
+        throw block.error(at.line(), "'" + text + "' is in paragraph " + elsewhere.get().n()
+            + ", which 'paragraphs:' does not show");
       }
-      boolean spans = shown.stream().anyMatch(p -> String.join("", p.sentences()).contains(text)
-          || p.sentences().stream().anyMatch(s -> text.contains(s)));
-      throw block.error(at.line(), spans
-          ? "'" + text + "' runs over more than one sentence; quote one sentence (sentences end at 。！？；)"
-          : "'" + text + "' is not a sentence of the paragraphs shown");
+      throw block.error(at.line(), "'" + text + "' is not a sentence of the paragraphs shown");
     }
 
     @Override

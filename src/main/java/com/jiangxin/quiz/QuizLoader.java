@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
 /**
  * Reads quiz files ({@code pian-NN.quiz.md}, see {@code specs/content-format.md}) into {@link Quiz}
  * records. Every problem is a {@link ContentException} naming {@code file:line} and what is wrong,
- * so a teacher who edited the file can fix it.
+ * so a teacher who edited the file can fix it. The loader reads the front matter, the discussion
+ * prompts and each question's common keys; the keys of a question's type go to that type's
+ * {@link QuestionKind#parse} (see {@link QuestionTypes}).
  */
 public final class QuizLoader {
   private static final Pattern QUESTION_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
