@@ -1,15 +1,15 @@
 package com.jiangxin.quiz;
 
-import java.util.HashMap;
-import java.util.ArrayList;
-import java.util.Set;
-import java.util.Random;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /**

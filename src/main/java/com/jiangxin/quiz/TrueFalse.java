@@ -1,12 +1,12 @@
 package com.jiangxin.quiz;
 
-import java.util.Set;
-import java.util.Random;
-import java.util.Map;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /**

@@ -7,7 +7,6 @@ import com.jiangxin.quiz.Quiz;
 import com.jiangxin.quiz.QuizBank;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
