@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -147,13 +146,13 @@ public record Evidence(List<Shown> paragraphs, String answer, Map<String, Double
 
   @Override
   public Grade grade(Object given) {
-    if (given == null || checkShape(given).isPresent()) {
+    if (!(given instanceof String id) || sentence(id).isEmpty()) {
       return Grade.ZERO;
     }
-    if (answer.equals(given)) {
+    if (answer.equals(id)) {
       return Grade.FULL;
     }
-    Double credit = partial.get((String) Objects.requireNonNull(given));
+    Double credit = partial.get(id);
     return credit == null ? Grade.ZERO : Grade.of(credit);
   }
 

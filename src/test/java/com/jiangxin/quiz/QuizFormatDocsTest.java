@@ -33,7 +33,7 @@ class QuizFormatDocsTest {
   }
 
   @Test
-  @DisplayName("the README's complete quiz file loads against the real 篇二 and uses all eight types")
+  @DisplayName("the README's complete quiz file loads against the real 篇二 and uses all nine types")
   void readmeExampleLoads() throws IOException {
     Reading pian02 = Content.loadReadings(Path.of("quizzes")).stream()
       .filter(r -> r.id().equals("pian-02")).findFirst().orElseThrow();
