@@ -4,6 +4,8 @@
   'use strict';
   var form = document.getElementById('quiz-form');
   if (!form) { return; }
+  // styles that need script (e.g. tapping a sentence instead of its radio) hang on this class
+  form.classList.add('js-on');
   var state = document.querySelector('.save-state');
   var bar = document.querySelector('progress.progress-bar');
   var count = document.querySelector('.answered-count');
@@ -16,18 +18,14 @@
     state.className = 'save-state' + (cls ? ' ' + cls : '');
   }
 
+  // The same for every question type: a question is answered when one of its controls holds a value.
   function isAnswered(fs) {
-    var type = fs.getAttribute('data-type');
-    if (type === 'single' || type === 'multiple' || type === 'truefalse') {
-      return fs.querySelector('input:checked') !== null;
+    if (fs.querySelector('input[type=radio]:checked, input[type=checkbox]:checked')) { return true; }
+    var fields = fs.querySelectorAll('select, input[type=text], textarea');
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i].value.trim() !== '') { return true; }
     }
-    if (type === 'matching' || type === 'ordering') {
-      var selects = fs.querySelectorAll('select');
-      for (var i = 0; i < selects.length; i++) { if (selects[i].value) { return true; } }
-      return false;
-    }
-    var field = fs.querySelector('input[type=text], textarea');
-    return field !== null && field.value.trim() !== '';
+    return false;
   }
 
   function updateProgress() {

@@ -1,6 +1,7 @@
 package com.jiangxin.lint;
 
 import com.jiangxin.quiz.Choice;
+import com.jiangxin.quiz.Evidence;
 import com.jiangxin.quiz.FillIn;
 import com.jiangxin.quiz.Matching;
 import com.jiangxin.quiz.Numeric;
@@ -48,6 +49,10 @@ final class Giveaways implements Rule {
         pairs(q, t, texts, out);
       } else if (q.type() instanceof Ordering t) {
         order(q, t, texts, out);
+      } else if (q.type() instanceof Evidence t) {
+        // the key sentence is in the paragraphs the question shows, as in the reading: only the
+        // quiz's own wording (the claim above all) must not quote it
+        plainKeys(q, List.of(t.sentence(t.answer()).orElseThrow()), texts, out);
       }
     }
   }

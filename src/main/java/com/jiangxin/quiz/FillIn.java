@@ -5,8 +5,11 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,10 +40,6 @@ public record FillIn(String answer, List<String> accept) implements QuestionType
     }
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public int maxAnswerLength() {
@@ -94,5 +93,86 @@ public record FillIn(String answer, List<String> accept) implements QuestionType
   @Override
   public Object fromForm(Function<String, List<String>> param, String qid) {
     return Answers.first(param, "q." + qid);
+  }
+
+  public static final QuestionKind KIND = new Kind();
+
+  @Override
+  public QuestionKind kind() {
+    return KIND;
+  }
+
+  @Override
+  public String keyText() {
+    return answer + (accept.isEmpty() ? "" : "（也接受：" + String.join("、", accept) + "）");
+  }
+
+  @Override
+  public Map<String, Object> keyModel() {
+    return accept.isEmpty() ? Map.of("fill", answer) : Map.of("fill", answer, "accept", accept);
+  }
+
+  @Override
+  public String describe(Object given) {
+    return String.valueOf(given);
+  }
+
+  @Override
+  public List<Tally> tally(Object given, boolean right) {
+    String text = String.valueOf(given);
+    return List.of(new Tally(AnswerText.normalize(text), text.strip(), right));
+  }
+
+  @Override
+  public Object demoWrong(Random random) {
+    return random.nextBoolean() ? null : "不记得了";
+  }
+
+  private static final class Kind implements QuestionKind {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String label() {
+      return "填空题";
+    }
+
+    @Override
+    public String reportLabel() {
+      return "填空";
+    }
+
+    @Override
+    public Set<String> keys() {
+      return Set.of("answer", "accept");
+    }
+
+    @Override
+    public QuestionType parse(TypeBlock block) {
+      TypeBlock.Entry answer = block.require("answer");
+      List<String> alternatives = new ArrayList<>();
+      TypeBlock.Entry accept = block.optionalMaybeEmpty("accept").orElse(null);
+      if (accept != null) {
+        for (String alternative : accept.text().split("\\|", -1)) {
+          if (alternative.isBlank()) {
+            throw block.error(accept.line(), "empty alternative in 'accept:' (separate them with ' | ')");
+          }
+          alternatives.add(alternative.strip());
+        }
+      }
+      return block.build(answer, () -> new FillIn(answer.text(), alternatives));
+    }
+
+    @Override
+    public Map<String, Object> form(JsonObject view, Object answer) {
+      return Map.of("text", answer == null ? "" : String.valueOf(answer));
+    }
+
+    @Override
+    public String describe(JsonObject view, Object answer) {
+      return String.valueOf(answer);
+    }
   }
 }

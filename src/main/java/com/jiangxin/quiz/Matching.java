@@ -1,11 +1,15 @@
 package com.jiangxin.quiz;
 
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -51,10 +55,6 @@ public record Matching(List<Choice> left, List<Choice> right, Map<String, String
     answer = Collections.unmodifiableMap(ordered);
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public Optional<String> checkShape(Object given) {
@@ -122,5 +122,163 @@ public record Matching(List<Choice> left, List<Choice> right, Map<String, String
       }
     }
     return pairs.isEmpty() ? null : pairs;
+  }
+
+  public static final QuestionKind KIND = new Kind();
+
+  @Override
+  public QuestionKind kind() {
+    return KIND;
+  }
+
+  @Override
+  public String keyText() {
+    return String.join("；", left.stream()
+        .map(l -> l.text() + " → " + Choice.find(right, answer.get(l.id())).text()).toList());
+  }
+
+  @Override
+  public Map<String, Object> keyModel() {
+    List<Map<String, Object>> pairs = new ArrayList<>();
+    for (Choice entry : left) {
+      Map<String, Object> p = new HashMap<>();
+      p.put("left", entry);
+      p.put("right", Choice.find(right, answer.get(entry.id())));
+      pairs.add(p);
+    }
+    List<Choice> spare = right.stream().filter(r -> !answer.containsValue(r.id())).toList();
+    return spare.isEmpty() ? Map.of("pairs", pairs) : Map.of("pairs", pairs, "distractors", spare);
+  }
+
+  @Override
+  public String describe(Object given) {
+    if (!(given instanceof JsonObject pairs)) {
+      return String.valueOf(given);
+    }
+    List<String> parts = new ArrayList<>();
+    for (Choice entry : left) {
+      String rightId = pairs.getString(entry.id());
+      parts.add(entry.text() + " → " + (rightId == null ? "（未选）" : Choice.textOf(right, rightId)));
+    }
+    return String.join("；", parts);
+  }
+
+  @Override
+  public List<Tally> tally(Object given, boolean right) {
+    List<Tally> out = new ArrayList<>();
+    if (given instanceof JsonObject pairs) {
+      for (Choice entry : left) {
+        String rightId = pairs.getString(entry.id());
+        if (rightId != null) {
+          out.add(new Tally(entry.id() + "=" + rightId, entry.text() + " → " + Choice.textOf(this.right, rightId),
+              rightId.equals(answer.get(entry.id()))));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Object demoWrong(Random random) {
+    JsonObject pairs = new JsonObject();
+    answer.forEach(pairs::put);
+    List<String> lefts = new ArrayList<>(answer.keySet());
+    Collections.sort(lefts);
+    int i = random.nextInt(lefts.size());
+    int j = (i + 1) % lefts.size();
+    String swap = pairs.getString(lefts.get(i));
+    pairs.put(lefts.get(i), pairs.getString(lefts.get(j)));
+    pairs.put(lefts.get(j), swap);
+    return pairs;
+  }
+
+  private static final class Kind implements QuestionKind {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String label() {
+      return "配对题";
+    }
+
+    @Override
+    public String reportLabel() {
+      return "连线";
+    }
+
+    @Override
+    public Set<String> keys() {
+      return Set.of("answer", "left", "right");
+    }
+
+    @Override
+    public Set<String> labelledKeys() {
+      return Set.of("left", "right");
+    }
+
+    @Override
+    public QuestionType parse(TypeBlock block) {
+      List<Choice> left = block.choices("left", 2);
+      List<Choice> right = block.choices("right", 2);
+      TypeBlock.Entry answer = block.require("answer");
+      Map<String, String> pairs = new LinkedHashMap<>();
+      for (String pair : block.list(answer)) {
+        String[] ids = pair.split("=", -1);
+        if (ids.length != 2 || ids[0].isBlank() || ids[1].isBlank()) {
+          throw block.error(answer.line(), "expected 'LEFT=RIGHT' pairs separated by ', ', got '" + pair + "'");
+        }
+        String l = ids[0].strip();
+        String r = ids[1].strip();
+        block.requireIds(answer, List.of(l), left, "left id");
+        block.requireIds(answer, List.of(r), right, "right id");
+        if (pairs.put(l, r) != null) {
+          throw block.error(answer.line(), "left " + l + " is paired twice");
+        }
+      }
+      for (Choice entry : left) {
+        if (!pairs.containsKey(entry.id())) {
+          throw block.error(answer.line(), "left " + entry.id() + " is not paired in the answer");
+        }
+      }
+      return block.build(answer, () -> new Matching(left, right, pairs));
+    }
+
+    @Override
+    public Map<String, Object> form(JsonObject view, Object answer) {
+      JsonObject chosen = answer instanceof JsonObject j ? j : new JsonObject();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      List<Choice> rights = Choice.fromJson(view.getJsonArray("right"));
+      for (Choice entry : Choice.fromJson(view.getJsonArray("left"))) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", entry.id());
+        row.put("text", entry.text());
+        row.put("field", "q." + view.getString("id") + "." + entry.id());
+        List<Map<String, Object>> choices = new ArrayList<>();
+        for (Choice r : rights) {
+          Map<String, Object> c = new HashMap<>();
+          c.put("id", r.id());
+          c.put("text", r.text());
+          c.put("selected", r.id().equals(chosen.getString(entry.id())));
+          choices.add(c);
+        }
+        row.put("choices", choices);
+        rows.add(row);
+      }
+      return Map.of("left", rows);
+    }
+
+    @Override
+    public String describe(JsonObject view, Object answer) {
+      if (!(answer instanceof JsonObject pairs)) {
+        return String.valueOf(answer);
+      }
+      List<String> parts = new ArrayList<>();
+      for (Choice entry : Choice.fromJson(view.getJsonArray("left"))) {
+        parts.add(entry.text() + " → " + Choice.textOf(view.getJsonArray("right"), pairs.getString(entry.id())));
+      }
+      return String.join("；", parts);
+    }
   }
 }

@@ -2,11 +2,13 @@ package com.jiangxin.quiz;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -45,10 +47,6 @@ public record MultipleChoice(List<Choice> options, List<String> answer) implemen
     }
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public Optional<String> checkShape(Object given) {
@@ -105,5 +103,107 @@ public record MultipleChoice(List<Choice> options, List<String> answer) implemen
   public Object fromForm(Function<String, List<String>> param, String qid) {
     List<String> picked = Answers.all(param, "q." + qid).stream().distinct().toList();
     return picked.isEmpty() ? null : new JsonArray(new ArrayList<>(picked));
+  }
+
+  public static final QuestionKind KIND = new Kind();
+
+  @Override
+  public QuestionKind kind() {
+    return KIND;
+  }
+
+  @Override
+  public String keyText() {
+    return String.join("；", answer.stream().map(id -> Choice.find(options, id).labelled()).toList());
+  }
+
+  @Override
+  public Map<String, Object> keyModel() {
+    return Map.of("options", Choice.keyRows(options, answer));
+  }
+
+  @Override
+  public String describe(Object given) {
+    if (!(given instanceof JsonArray ticks)) {
+      return String.valueOf(given);
+    }
+    return String.join("；", options.stream().filter(o -> ticks.contains(o.id())).map(Choice::labelled).toList());
+  }
+
+  @Override
+  public List<Tally> tally(Object given, boolean right) {
+    List<Tally> out = new ArrayList<>();
+    if (given instanceof JsonArray ticks) {
+      for (Object tick : ticks) {
+        String id = String.valueOf(tick);
+        out.add(new Tally(id, id, answer.contains(id)));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Tally> bars() {
+    return options.stream().map(o -> new Tally(o.id(), o.labelled(), answer.contains(o.id()))).toList();
+  }
+
+  @Override
+  public Object demoWrong(Random random) {
+    List<String> ticks = new ArrayList<>(answer);
+    String toggle = options.get(random.nextInt(options.size())).id();
+    if (!ticks.remove(toggle)) {
+      ticks.add(toggle);
+    }
+    if (ticks.isEmpty()) {
+      ticks.add(options.get(0).id().equals(toggle) ? options.get(1).id() : options.get(0).id());
+    }
+    return new JsonArray(ticks);
+  }
+
+  private static final class Kind implements QuestionKind {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String label() {
+      return "多选题";
+    }
+
+    @Override
+    public String reportLabel() {
+      return "多选";
+    }
+
+    @Override
+    public Set<String> keys() {
+      return Set.of("answer", "option");
+    }
+
+    @Override
+    public Set<String> labelledKeys() {
+      return Set.of("option");
+    }
+
+    @Override
+    public QuestionType parse(TypeBlock block) {
+      List<Choice> options = block.choices("option", 2);
+      TypeBlock.Entry answer = block.require("answer");
+      List<String> ids = block.list(answer);
+      block.requireIds(answer, ids, options, "option");
+      block.requireDistinct(answer, ids);
+      return block.build(answer, () -> new MultipleChoice(options, ids));
+    }
+
+    @Override
+    public Map<String, Object> form(JsonObject view, Object answer) {
+      return Map.of("options", Choice.formRows(view, answer));
+    }
+
+    @Override
+    public String describe(JsonObject view, Object answer) {
+      return Choice.describeTicked(view, answer);
+    }
   }
 }

@@ -3,8 +3,11 @@ package com.jiangxin.quiz;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -30,10 +33,6 @@ public record Numeric(BigDecimal answer, BigDecimal tolerance, String unit) impl
     }
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   /** The number an answer stands for, or empty if it is not one. */
   public Optional<BigDecimal> value(Object given) {
@@ -93,5 +92,91 @@ public record Numeric(BigDecimal answer, BigDecimal tolerance, String unit) impl
       return null;
     }
     return AnswerText.number(typed, unit).<Object>map(Answers::jsonNumber).orElse(typed);
+  }
+
+  public static final QuestionKind KIND = new Kind();
+
+  @Override
+  public QuestionKind kind() {
+    return KIND;
+  }
+
+  private static String numberText(BigDecimal d) {
+    return d.stripTrailingZeros().toPlainString();
+  }
+
+  @Override
+  public String keyText() {
+    String within = tolerance.signum() == 0 ? "" : "（允许误差 ±" + numberText(tolerance) + "）";
+    return numberText(answer) + (unit.isEmpty() ? "" : " " + unit) + within;
+  }
+
+  @Override
+  public Map<String, Object> keyModel() {
+    return Map.of("numeric", numberText(answer) + (unit.isEmpty() ? "" : " " + unit),
+        "tolerance", tolerance.signum() == 0 ? "须完全相等" : "允许误差 ±" + numberText(tolerance));
+  }
+
+  @Override
+  public String describe(Object given) {
+    return given instanceof Number ? given + (unit.isEmpty() ? "" : " " + unit) : String.valueOf(given);
+  }
+
+  @Override
+  public List<Tally> tally(Object given, boolean right) {
+    Optional<BigDecimal> v = value(given);
+    String key = v.map(Numeric::numberText).orElse(AnswerText.normalize(String.valueOf(given)));
+    return List.of(new Tally(key, key + (unit.isEmpty() || v.isEmpty() ? "" : " " + unit), right));
+  }
+
+  @Override
+  public Object demoWrong(Random random) {
+    return answer.intValue() + 1 + random.nextInt(3);
+  }
+
+  private static final class Kind implements QuestionKind {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String label() {
+      return "数值题";
+    }
+
+    @Override
+    public String reportLabel() {
+      return "填数字";
+    }
+
+    @Override
+    public Set<String> keys() {
+      return Set.of("answer", "tolerance", "unit");
+    }
+
+    @Override
+    public QuestionType parse(TypeBlock block) {
+      TypeBlock.Entry answer = block.require("answer");
+      BigDecimal value = block.decimal(answer, "answer");
+      TypeBlock.Entry tolerance = block.optionalMaybeEmpty("tolerance").orElse(null);
+      BigDecimal tol = tolerance == null ? BigDecimal.ZERO : block.decimal(tolerance, "tolerance");
+      if (tol.signum() < 0) {
+        throw block.error(tolerance.line(), "tolerance must not be negative");
+      }
+      String unit = block.optional("unit").map(TypeBlock.Entry::text).orElse("");
+      return block.build(answer, () -> new Numeric(value, tol, unit));
+    }
+
+    @Override
+    public Map<String, Object> form(JsonObject view, Object answer) {
+      return Map.of("text", answer == null ? "" : String.valueOf(answer), "unit", view.getString("unit", ""));
+    }
+
+    @Override
+    public String describe(JsonObject view, Object answer) {
+      String unit = view.getString("unit");
+      return answer + (unit != null ? " " + unit : "");
+    }
   }
 }

@@ -5,9 +5,12 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -50,10 +53,6 @@ public record Ordering(List<Choice> items, List<String> answer) implements Quest
     }
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public Optional<String> checkShape(Object given) {
@@ -152,5 +151,126 @@ public record Ordering(List<Choice> items, List<String> answer) implements Quest
         .filter(d -> d.stripTrailingZeros().scale() <= 0)
         .map(BigDecimal::intValue)
         .orElse(-1);
+  }
+
+  public static final QuestionKind KIND = new Kind();
+
+  @Override
+  public QuestionKind kind() {
+    return KIND;
+  }
+
+  @Override
+  public String keyText() {
+    return String.join(" → ", answer.stream().map(id -> Choice.find(items, id).text()).toList());
+  }
+
+  @Override
+  public Map<String, Object> keyModel() {
+    return Map.of("order", answer.stream().map(id -> Choice.find(items, id)).toList());
+  }
+
+  @Override
+  public String describe(Object given) {
+    if (!(given instanceof JsonArray order)) {
+      return String.valueOf(given);
+    }
+    List<String> parts = new ArrayList<>();
+    order.forEach(id -> parts.add(Choice.textOf(items, String.valueOf(id))));
+    return String.join(" → ", parts);
+  }
+
+  @Override
+  public List<Tally> tally(Object given, boolean right) {
+    if (!(given instanceof JsonArray order)) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    order.forEach(id -> ids.add(String.valueOf(id)));
+    return List.of(new Tally(String.join(",", ids), describe(given), right));
+  }
+
+  @Override
+  public Object demoWrong(Random random) {
+    List<String> order = new ArrayList<>(answer);
+    int i = random.nextInt(order.size() - 1);
+    Collections.swap(order, i, i + 1);
+    return new JsonArray(order);
+  }
+
+  private static final class Kind implements QuestionKind {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String label() {
+      return "排序题";
+    }
+
+    @Override
+    public String reportLabel() {
+      return "排序";
+    }
+
+    @Override
+    public Set<String> keys() {
+      return Set.of("answer", "item");
+    }
+
+    @Override
+    public Set<String> labelledKeys() {
+      return Set.of("item");
+    }
+
+    @Override
+    public QuestionType parse(TypeBlock block) {
+      List<Choice> items = block.choices("item", 3);
+      TypeBlock.Entry answer = block.require("answer");
+      List<String> ids = block.list(answer);
+      block.requireIds(answer, ids, items, "item");
+      block.requireDistinct(answer, ids);
+      for (Choice item : items) {
+        if (!ids.contains(item.id())) {
+          throw block.error(answer.line(), "the order leaves out item " + item.id());
+        }
+      }
+      return block.build(answer, () -> new Ordering(items, ids));
+    }
+
+    @Override
+    public Map<String, Object> form(JsonObject view, Object answer) {
+      JsonArray order = answer instanceof JsonArray a ? a : new JsonArray();
+      List<Choice> items = Choice.fromJson(view.getJsonArray("items"));
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Choice item : items) {
+        int position = order.getList().indexOf(item.id()) + 1;
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", item.id());
+        row.put("text", item.text());
+        row.put("field", "q." + view.getString("id") + "." + item.id());
+        List<Map<String, Object>> positions = new ArrayList<>();
+        for (int p = 1; p <= items.size(); p++) {
+          Map<String, Object> c = new HashMap<>();
+          c.put("n", p);
+          c.put("selected", p == position);
+          positions.add(c);
+        }
+        row.put("positions", positions);
+        rows.add(row);
+      }
+      return Map.of("items", rows);
+    }
+
+    @Override
+    public String describe(JsonObject view, Object answer) {
+      if (!(answer instanceof JsonArray order)) {
+        return String.valueOf(answer);
+      }
+      List<String> parts = new ArrayList<>();
+      order.forEach(id -> parts.add(Choice.textOf(view.getJsonArray("items"), String.valueOf(id))));
+      return String.join(" → ", parts);
+    }
   }
 }

@@ -2,7 +2,9 @@ package com.jiangxin.quiz;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.Function;
 
 /**
@@ -13,16 +15,21 @@ import java.util.function.Function;
  * <p>Answers are JSON values as Vert.x decodes them: {@code String}, {@code Boolean},
  * {@code Number}, {@link io.vertx.core.json.JsonArray}, {@link JsonObject}, or {@code null} for
  * "not answered". The same shape is used in a submission and in {@link #key()}.
+ *
+ * <p>A type is one record implementing this interface, with its {@link QuestionKind} (parsing and
+ * the quiz page), its template partial and its tests; {@link QuestionTypes} lists them. Every method
+ * without a default is a part a new type must supply, and {@code QuestionTypesTest} walks the
+ * registry to check the parts the compiler cannot.
  */
-public sealed interface QuestionType
-    permits SingleChoice, MultipleChoice, TrueFalse, FillIn, Numeric, Matching, Ordering, ShortAnswer {
+public interface QuestionType {
 
-  /** The type names a quiz file may use after {@code type:}, in the order of the spec. */
-  List<String> NAMES = List.of(SingleChoice.NAME, MultipleChoice.NAME, TrueFalse.NAME, FillIn.NAME,
-      Numeric.NAME, Matching.NAME, Ordering.NAME, ShortAnswer.NAME);
+  /** The type's registry entry: name, labels, parsing, the form on the quiz page. */
+  QuestionKind kind();
 
   /** The name used in quiz files and JSON, e.g. {@code single}. */
-  String name();
+  default String name() {
+    return kind().name();
+  }
 
   /**
    * Why an answer does not have this type's shape (e.g. "没有选项 E"), or empty if it does.
@@ -71,4 +78,42 @@ public sealed interface QuestionType
    * @param param the values of a form field by name (an empty list or null when absent)
    */
   Object fromForm(Function<String, List<String>> param, String qid);
+
+  /** The key in one line for a teacher, e.g. {@code B. 深入农村煤窝} or {@code 平凡的世界（也接受：《平凡的世界》）}. */
+  String keyText();
+
+  /**
+   * What the teacher's answer page shows besides {@link #keyText()}: {@code options} (with
+   * {@code correct}), {@code truth}, {@code fill}/{@code accept}, {@code numeric}/{@code tolerance},
+   * {@code pairs}/{@code distractors}, {@code order}, {@code rubric}/{@code modelAnswer}; empty to show
+   * the key text alone.
+   */
+  Map<String, Object> keyModel();
+
+  /** A given (non-null) answer in words for a teacher: option ids with their text, pairs, the order, the text typed. */
+  String describe(Object answer);
+
+  /**
+   * The bars of the report's distribution that one given answer counts towards (a multiple-choice
+   * answer counts once per ticked option; a typed answer once, normalised).
+   *
+   * @param right whether the answer earned full marks as graded
+   */
+  List<Tally> tally(Object answer, boolean right);
+
+  /**
+   * Bars the report shows even when nobody chose them, in display order (every option of a choice
+   * question); empty for types whose bars are the answers given, most frequent first.
+   */
+  default List<Tally> bars() {
+    return List.of();
+  }
+
+  /** A right answer a simulated student gives (for a teacher-graded type: an answer to grade). */
+  default Object demoRight() {
+    return key();
+  }
+
+  /** A plausible wrong answer a simulated student gives: it must not earn full marks (null: left blank). */
+  Object demoWrong(Random random);
 }

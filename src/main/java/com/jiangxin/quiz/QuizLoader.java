@@ -25,32 +25,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads quiz files ({@code pian-NN.quiz.md}, see {@code specs/content-format.md}) into {@link Quiz}
  * records. Every problem is a {@link ContentException} naming {@code file:line} and what is wrong,
- * so a teacher who edited the file can fix it.
+ * so a teacher who edited the file can fix it. The loader reads the front matter, the discussion
+ * prompts and each question's common keys; the keys of a question's type go to that type's
+ * {@link QuestionKind#parse} (see {@link QuestionTypes}).
  */
 public final class QuizLoader {
   private static final Pattern QUESTION_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Set<String> COMMON_KEYS =
       Set.of("type", "example", "points", "prompt", "evidence", "explanation", "level", "note");
-  private static final Set<String> LABELLED_KEYS = Set.of("option", "left", "right", "item");
-  private static final Map<String, Set<String>> TYPE_KEYS = Map.of(
-      SingleChoice.NAME, Set.of("answer", "option"),
-      MultipleChoice.NAME, Set.of("answer", "option"),
-      TrueFalse.NAME, Set.of("answer"),
-      FillIn.NAME, Set.of("answer", "accept"),
-      Numeric.NAME, Set.of("answer", "tolerance", "unit"),
-      Matching.NAME, Set.of("answer", "left", "right"),
-      Ordering.NAME, Set.of("answer", "item"),
-      ShortAnswer.NAME, Set.of("answer", "rubric"));
-  private static final Set<String> QUESTION_KEYS = TYPE_KEYS.values().stream()
-      .flatMap(Set::stream)
-      .collect(Collectors.toCollection(() -> new HashSet<>(COMMON_KEYS)));
+  private static final Set<String> LABELLED_KEYS = QuestionTypes.labelledKeys();
+  private static final Set<String> QUESTION_KEYS = new HashSet<>(COMMON_KEYS);
+
+  static {
+    QUESTION_KEYS.addAll(QuestionTypes.allKeys());
+  }
 
   private QuizLoader() {
   }
@@ -362,11 +355,9 @@ public final class QuizLoader {
     private Question question(RawQuestion raw, Reading reading) {
       Field type = require(raw, "type");
       String typeName = type.text();
-      if (!QuestionType.NAMES.contains(typeName)) {
-        throw error(type.line, "unknown type '" + typeName + "' (expected one of "
-            + String.join(", ", QuestionType.NAMES) + ")");
-      }
-      Set<String> allowed = TYPE_KEYS.get(typeName);
+      QuestionKind kind = QuestionTypes.byName(typeName).orElseThrow(() -> error(type.line,
+          "unknown type '" + typeName + "' (expected one of " + String.join(", ", QuestionTypes.names()) + ")"));
+      Set<String> allowed = kind.keys();
       List<Field> all = new ArrayList<>(raw.fields.values());
       all.addAll(raw.labelled);
       for (Field field : all) {
@@ -390,7 +381,7 @@ public final class QuizLoader {
           .orElseThrow(() -> error(evidence.line, "evidence not found in any paragraph of "
               + reading.id() + ": '" + shorten(evidence.text()) + "'"));
       Field explanation = require(raw, "explanation");
-      QuestionType questionType = type(raw, typeName);
+      QuestionType questionType = kind.parse(block(raw, typeName, reading));
       Level level = level(raw.fields.get("level"));
       Field note = raw.fields.get("note");
       if (note != null && note.text().isEmpty()) {
@@ -436,180 +427,17 @@ public final class QuizLoader {
       return field;
     }
 
-    private QuestionType type(RawQuestion raw, String typeName) {
-      return switch (typeName) {
-        case SingleChoice.NAME -> {
-          List<Choice> options = choices(raw, "option", 2, typeName);
-          Field answer = require(raw, "answer");
-          String id = answer.text();
-          requireIds(answer, List.of(id), options, "option");
-          yield build(answer, () -> new SingleChoice(options, id));
+    /** The question's keys that are not common ones, for its type to read. */
+    private TypeBlock block(RawQuestion raw, String typeName, Reading reading) {
+      Map<String, TypeBlock.Entry> keys = new LinkedHashMap<>();
+      raw.fields.forEach((key, f) -> {
+        if (!COMMON_KEYS.contains(key)) {
+          keys.put(key, new TypeBlock.Entry(f.key, null, f.text(), f.line));
         }
-        case MultipleChoice.NAME -> {
-          List<Choice> options = choices(raw, "option", 2, typeName);
-          Field answer = require(raw, "answer");
-          List<String> ids = list(answer);
-          requireIds(answer, ids, options, "option");
-          requireDistinct(answer, ids);
-          yield build(answer, () -> new MultipleChoice(options, ids));
-        }
-        case TrueFalse.NAME -> {
-          Field answer = require(raw, "answer");
-          yield switch (answer.text()) {
-            case "true" -> new TrueFalse(true);
-            case "false" -> new TrueFalse(false);
-            default -> throw error(answer.line, "answer must be true or false, got '" + answer.text() + "'");
-          };
-        }
-        case FillIn.NAME -> {
-          Field answer = require(raw, "answer");
-          Field accept = raw.fields.get("accept");
-          List<String> alternatives = new ArrayList<>();
-          if (accept != null) {
-            for (String alternative : accept.text().split("\\|", -1)) {
-              if (alternative.isBlank()) {
-                throw error(accept.line, "empty alternative in 'accept:' (separate them with ' | ')");
-              }
-              alternatives.add(alternative.strip());
-            }
-          }
-          yield build(answer, () -> new FillIn(answer.text(), alternatives));
-        }
-        case Numeric.NAME -> {
-          Field answer = require(raw, "answer");
-          BigDecimal value = decimal(answer, "answer");
-          Field tolerance = raw.fields.get("tolerance");
-          BigDecimal tol = tolerance == null ? BigDecimal.ZERO : decimal(tolerance, "tolerance");
-          if (tol.signum() < 0) {
-            throw error(tolerance.line, "tolerance must not be negative");
-          }
-          Field unit = raw.fields.get("unit");
-          if (unit != null && unit.text().isEmpty()) {
-            throw error(unit.line, "empty 'unit:'");
-          }
-          yield build(answer, () -> new Numeric(value, tol, unit == null ? "" : unit.text()));
-        }
-        case Matching.NAME -> {
-          List<Choice> left = choices(raw, "left", 2, typeName);
-          List<Choice> right = choices(raw, "right", 2, typeName);
-          Field answer = require(raw, "answer");
-          Map<String, String> pairs = pairs(answer, left, right);
-          yield build(answer, () -> new Matching(left, right, pairs));
-        }
-        case Ordering.NAME -> {
-          List<Choice> items = choices(raw, "item", 3, typeName);
-          Field answer = require(raw, "answer");
-          List<String> ids = list(answer);
-          requireIds(answer, ids, items, "item");
-          requireDistinct(answer, ids);
-          for (Choice item : items) {
-            if (!ids.contains(item.id())) {
-              throw error(answer.line, "the order leaves out item " + item.id());
-            }
-          }
-          yield build(answer, () -> new Ordering(items, ids));
-        }
-        case ShortAnswer.NAME -> {
-          Field rubric = require(raw, "rubric");
-          Field answer = raw.fields.get("answer");
-          String model = answer == null || answer.text().isEmpty() ? null : answer.text();
-          yield build(rubric, () -> new ShortAnswer(rubric.text(), model));
-        }
-        default -> throw new IllegalStateException("unhandled type " + typeName);
-      };
-    }
-
-    /** Builds a type; the loader has already checked what it can point at more precisely. */
-    private QuestionType build(Field at, Supplier<QuestionType> constructor) {
-      try {
-        return constructor.get();
-      } catch (IllegalArgumentException e) {
-        throw error(at.line, e.getMessage());
-      }
-    }
-
-    private List<Choice> choices(RawQuestion raw, String key, int atLeast, String typeName) {
-      List<Choice> choices = new ArrayList<>();
-      Map<String, Integer> seen = new HashMap<>();
-      for (Field field : raw.labelled) {
-        if (!field.key.equals(key)) {
-          continue;
-        }
-        Integer first = seen.putIfAbsent(field.id, field.line);
-        if (first != null) {
-          throw error(field.line, "duplicate " + key + " id '" + field.id + "' (first at line " + first + ")");
-        }
-        if (field.text().isEmpty()) {
-          throw error(field.line, key + " " + field.id + " has no text");
-        }
-        choices.add(new Choice(field.id, field.text()));
-      }
-      if (choices.size() < atLeast) {
-        throw error(raw.line, "a " + typeName + " question needs at least " + atLeast + " '" + key
-            + " X: text' lines, found " + choices.size());
-      }
-      return choices;
-    }
-
-    private List<String> list(Field answer) {
-      List<String> ids = new ArrayList<>();
-      for (String part : answer.text().split("[,，]", -1)) {
-        if (part.isBlank()) {
-          throw error(answer.line, "empty entry in the answer list (separate ids with ', ')");
-        }
-        ids.add(part.strip());
-      }
-      return ids;
-    }
-
-    private void requireIds(Field answer, List<String> ids, List<Choice> choices, String what) {
-      List<String> known = Choice.ids(choices);
-      for (String id : ids) {
-        if (!known.contains(id)) {
-          throw error(answer.line, "answer '" + id + "' is not one of the " + what + "s "
-              + String.join(", ", known));
-        }
-      }
-    }
-
-    private void requireDistinct(Field answer, List<String> ids) {
-      Set<String> seen = new HashSet<>();
-      for (String id : ids) {
-        if (!seen.add(id)) {
-          throw error(answer.line, "the answer names '" + id + "' twice");
-        }
-      }
-    }
-
-    private Map<String, String> pairs(Field answer, List<Choice> left, List<Choice> right) {
-      Map<String, String> pairs = new LinkedHashMap<>();
-      for (String pair : list(answer)) {
-        String[] ids = pair.split("=", -1);
-        if (ids.length != 2 || ids[0].isBlank() || ids[1].isBlank()) {
-          throw error(answer.line, "expected 'LEFT=RIGHT' pairs separated by ', ', got '" + pair + "'");
-        }
-        String l = ids[0].strip();
-        String r = ids[1].strip();
-        requireIds(answer, List.of(l), left, "left id");
-        requireIds(answer, List.of(r), right, "right id");
-        if (pairs.put(l, r) != null) {
-          throw error(answer.line, "left " + l + " is paired twice");
-        }
-      }
-      for (Choice entry : left) {
-        if (!pairs.containsKey(entry.id())) {
-          throw error(answer.line, "left " + entry.id() + " is not paired in the answer");
-        }
-      }
-      return pairs;
-    }
-
-    private BigDecimal decimal(Field field, String key) {
-      try {
-        return new BigDecimal(field.text());
-      } catch (NumberFormatException e) {
-        throw error(field.line, key + " must be a number, got '" + field.text() + "'");
-      }
+      });
+      List<TypeBlock.Entry> labelled = raw.labelled.stream()
+          .map(f -> new TypeBlock.Entry(f.key, f.id, f.text(), f.line)).toList();
+      return new TypeBlock(file, raw.id, raw.line, typeName, reading, keys, labelled);
     }
   }
 

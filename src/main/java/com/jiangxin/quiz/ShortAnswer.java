@@ -2,7 +2,10 @@ package com.jiangxin.quiz;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,10 +25,6 @@ public record ShortAnswer(String rubric, String modelAnswer) implements Question
     }
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public int maxAnswerLength() {
@@ -66,5 +65,84 @@ public record ShortAnswer(String rubric, String modelAnswer) implements Question
   @Override
   public Object fromForm(Function<String, List<String>> param, String qid) {
     return Answers.first(param, "q." + qid);
+  }
+
+  public static final QuestionKind KIND = new Kind();
+
+  @Override
+  public QuestionKind kind() {
+    return KIND;
+  }
+
+  @Override
+  public String keyText() {
+    return "教师按评分要点批改：" + rubric;
+  }
+
+  @Override
+  public Map<String, Object> keyModel() {
+    return modelAnswer == null ? Map.of("rubric", rubric) : Map.of("rubric", rubric, "modelAnswer", modelAnswer);
+  }
+
+  @Override
+  public String describe(Object given) {
+    return String.valueOf(given);
+  }
+
+  /** Open answers differ word by word: the report groups them by the points a teacher gave instead. */
+  @Override
+  public List<Tally> tally(Object given, boolean right) {
+    return List.of();
+  }
+
+  /** An answer for the teacher to grade: the model answer, or the rubric's wording. */
+  @Override
+  public Object demoRight() {
+    return modelAnswer != null ? modelAnswer : rubric;
+  }
+
+  @Override
+  public Object demoWrong(Random random) {
+    return null;
+  }
+
+  private static final class Kind implements QuestionKind {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String label() {
+      return "简答题";
+    }
+
+    @Override
+    public String reportLabel() {
+      return "开放题";
+    }
+
+    @Override
+    public Set<String> keys() {
+      return Set.of("answer", "rubric");
+    }
+
+    @Override
+    public QuestionType parse(TypeBlock block) {
+      TypeBlock.Entry rubric = block.require("rubric");
+      String model = block.optionalMaybeEmpty("answer").map(TypeBlock.Entry::text)
+          .filter(text -> !text.isEmpty()).orElse(null);
+      return block.build(rubric, () -> new ShortAnswer(rubric.text(), model));
+    }
+
+    @Override
+    public Map<String, Object> form(JsonObject view, Object answer) {
+      return Map.of("text", answer == null ? "" : String.valueOf(answer));
+    }
+
+    @Override
+    public String describe(JsonObject view, Object answer) {
+      return String.valueOf(answer);
+    }
   }
 }

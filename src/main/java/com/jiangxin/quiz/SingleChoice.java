@@ -2,8 +2,11 @@ package com.jiangxin.quiz;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -27,10 +30,6 @@ public record SingleChoice(List<Choice> options, String answer) implements Quest
     }
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public Optional<String> checkShape(Object given) {
@@ -66,5 +65,89 @@ public record SingleChoice(List<Choice> options, String answer) implements Quest
   @Override
   public Object fromForm(Function<String, List<String>> param, String qid) {
     return Answers.first(param, "q." + Objects.requireNonNull(qid));
+  }
+
+  public static final QuestionKind KIND = new Kind();
+
+  @Override
+  public QuestionKind kind() {
+    return KIND;
+  }
+
+  @Override
+  public String keyText() {
+    return Choice.find(options, answer).labelled();
+  }
+
+  @Override
+  public Map<String, Object> keyModel() {
+    return Map.of("options", Choice.keyRows(options, List.of(answer)));
+  }
+
+  @Override
+  public String describe(Object given) {
+    return options.stream().filter(o -> o.id().equals(given)).map(Choice::labelled).findFirst()
+        .orElse(String.valueOf(given));
+  }
+
+  @Override
+  public List<Tally> tally(Object given, boolean right) {
+    return List.of(new Tally(String.valueOf(given), describe(given), right));
+  }
+
+  @Override
+  public List<Tally> bars() {
+    return options.stream().map(o -> new Tally(o.id(), o.labelled(), o.id().equals(answer))).toList();
+  }
+
+  @Override
+  public Object demoWrong(Random random) {
+    List<Choice> others = options.stream().filter(o -> !o.id().equals(answer)).toList();
+    return others.get(random.nextInt(others.size())).id();
+  }
+
+  private static final class Kind implements QuestionKind {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String label() {
+      return "单选题";
+    }
+
+    @Override
+    public String reportLabel() {
+      return "单选";
+    }
+
+    @Override
+    public Set<String> keys() {
+      return Set.of("answer", "option");
+    }
+
+    @Override
+    public Set<String> labelledKeys() {
+      return Set.of("option");
+    }
+
+    @Override
+    public QuestionType parse(TypeBlock block) {
+      List<Choice> options = block.choices("option", 2);
+      TypeBlock.Entry answer = block.require("answer");
+      block.requireIds(answer, List.of(answer.text()), options, "option");
+      return block.build(answer, () -> new SingleChoice(options, answer.text()));
+    }
+
+    @Override
+    public Map<String, Object> form(JsonObject view, Object answer) {
+      return Map.of("options", Choice.formRows(view, answer));
+    }
+
+    @Override
+    public String describe(JsonObject view, Object answer) {
+      return Choice.describeTicked(view, answer);
+    }
   }
 }

@@ -3,7 +3,10 @@ package com.jiangxin.quiz;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -16,10 +19,6 @@ import java.util.function.Function;
 public record TrueFalse(boolean answer) implements QuestionType {
   public static final String NAME = "truefalse";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
   @Override
   public Optional<String> checkShape(Object given) {
@@ -57,5 +56,84 @@ public record TrueFalse(boolean answer) implements QuestionType {
       case "false" -> Boolean.FALSE;
       default -> value;
     };
+  }
+
+  public static final QuestionKind KIND = new Kind();
+
+  @Override
+  public QuestionKind kind() {
+    return KIND;
+  }
+
+  @Override
+  public String keyText() {
+    return answer ? "正确" : "错误";
+  }
+
+  @Override
+  public Map<String, Object> keyModel() {
+    return Map.of("truth", keyText());
+  }
+
+  @Override
+  public String describe(Object given) {
+    return Boolean.TRUE.equals(given) ? "对" : Boolean.FALSE.equals(given) ? "错" : String.valueOf(given);
+  }
+
+  @Override
+  public List<Tally> tally(Object given, boolean right) {
+    return List.of(new Tally(String.valueOf(given), describe(given), right));
+  }
+
+  @Override
+  public List<Tally> bars() {
+    return List.of(new Tally("true", "对", answer), new Tally("false", "错", !answer));
+  }
+
+  @Override
+  public Object demoWrong(Random random) {
+    return !answer;
+  }
+
+  private static final class Kind implements QuestionKind {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public String label() {
+      return "判断题";
+    }
+
+    @Override
+    public String reportLabel() {
+      return "判断";
+    }
+
+    @Override
+    public Set<String> keys() {
+      return Set.of("answer");
+    }
+
+    @Override
+    public QuestionType parse(TypeBlock block) {
+      TypeBlock.Entry answer = block.require("answer");
+      return switch (answer.text()) {
+        case "true" -> new TrueFalse(true);
+        case "false" -> new TrueFalse(false);
+        default -> throw block.error(answer.line(), "answer must be true or false, got '" + answer.text() + "'");
+      };
+    }
+
+    @Override
+    public Map<String, Object> form(JsonObject view, Object answer) {
+      return Map.of("isTrue", Boolean.TRUE.equals(answer), "isFalse", Boolean.FALSE.equals(answer));
+    }
+
+    @Override
+    public String describe(JsonObject view, Object answer) {
+      return Boolean.TRUE.equals(answer) ? "对" : "错";
+    }
   }
 }

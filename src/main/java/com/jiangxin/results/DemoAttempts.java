@@ -2,19 +2,11 @@ package com.jiangxin.results;
 
 import com.jiangxin.quiz.AttemptRecords;
 import com.jiangxin.quiz.AttemptService;
-import com.jiangxin.quiz.Choice;
-import com.jiangxin.quiz.FillIn;
-import com.jiangxin.quiz.Matching;
-import com.jiangxin.quiz.MultipleChoice;
-import com.jiangxin.quiz.Numeric;
-import com.jiangxin.quiz.Ordering;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.quiz.QuizBank;
-import com.jiangxin.quiz.ShortAnswer;
-import com.jiangxin.quiz.SingleChoice;
-import com.jiangxin.quiz.TrueFalse;
 import io.vertx.core.Future;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -124,7 +116,7 @@ public final class DemoAttempts {
           stale.add(name + ": the misreading " + answer + " is not a wrong answer");
         }
       }
-      if (OPEN_ANSWERS.containsKey(name) && !(q.get().type() instanceof ShortAnswer)) {
+      if (OPEN_ANSWERS.containsKey(name) && q.get().type().autoGraded()) {
         stale.add(name + ": open answers for a question that is not open");
       }
     }
@@ -248,8 +240,8 @@ public final class DemoAttempts {
       double difficulty = DIFFICULTY.getOrDefault(name(quiz, q), -0.7);
       double p = 1 / (1 + Math.exp(-1.7 * (ability - difficulty)));
       boolean right = random.nextDouble() < p;
-      Object answer = q.type() instanceof ShortAnswer ? openAnswer(name(quiz, q), ability, random)
-        : right ? q.key() : wrong(quiz, q, random);
+      Object answer = !q.type().autoGraded() ? openAnswer(name(quiz, q), ability, random)
+        : right ? q.type().demoRight() : wrong(quiz, q, random);
       if (answer != null) {
         out.put(q.id(), answer);
       }
@@ -276,49 +268,7 @@ public final class DemoAttempts {
     if (known != null) {
       return known.get(random.nextInt(known.size()));
     }
-    if (q.type() instanceof SingleChoice s) {
-      List<Choice> others = s.options().stream().filter(o -> !o.id().equals(s.answer())).toList();
-      return others.get(random.nextInt(others.size())).id();
-    }
-    if (q.type() instanceof MultipleChoice m) {
-      List<String> ticks = new ArrayList<>(m.answer());
-      String toggle = m.options().get(random.nextInt(m.options().size())).id();
-      if (!ticks.remove(toggle)) {
-        ticks.add(toggle);
-      }
-      if (ticks.isEmpty()) {
-        ticks.add(m.options().get(0).id().equals(toggle) ? m.options().get(1).id() : m.options().get(0).id());
-      }
-      return new JsonArray(ticks);
-    }
-    if (q.type() instanceof TrueFalse t) {
-      return !t.answer();
-    }
-    if (q.type() instanceof Matching m) {
-      JsonObject pairs = new JsonObject();
-      m.answer().forEach(pairs::put);
-      List<String> lefts = new ArrayList<>(m.answer().keySet());
-      Collections.sort(lefts);
-      int i = random.nextInt(lefts.size());
-      int j = (i + 1) % lefts.size();
-      String swap = pairs.getString(lefts.get(i));
-      pairs.put(lefts.get(i), pairs.getString(lefts.get(j)));
-      pairs.put(lefts.get(j), swap);
-      return pairs;
-    }
-    if (q.type() instanceof Ordering o) {
-      List<String> order = new ArrayList<>(o.answer());
-      int i = random.nextInt(order.size() - 1);
-      Collections.swap(order, i, i + 1);
-      return new JsonArray(order);
-    }
-    if (q.type() instanceof Numeric n) {
-      return n.answer().intValue() + 1 + random.nextInt(3);
-    }
-    if (q.type() instanceof FillIn) {
-      return random.nextBoolean() ? null : "不记得了";
-    }
-    return null;
+    return q.type().demoWrong(random);
   }
 
   /**

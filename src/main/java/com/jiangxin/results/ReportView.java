@@ -1,6 +1,7 @@
 package com.jiangxin.results;
 
 import com.jiangxin.quiz.Question;
+import com.jiangxin.quiz.QuestionTypes;
 
 import com.jiangxin.web.Numbers;
 
@@ -13,9 +14,6 @@ import java.util.Map;
 final class ReportView {
   private ReportView() {
   }
-
-  static final Map<String, String> TYPE_LABELS = Map.of("single", "单选", "multiple", "多选", "truefalse", "判断",
-    "fill", "填空", "numeric", "填数字", "matching", "连线", "ordering", "排序", "short", "开放题");
 
   static void fill(Map<String, Object> model, AssignmentReport r) {
     fill(model, r, false);
@@ -96,7 +94,7 @@ final class ReportView {
       m.put("anchor", "q-" + q.id());
       m.put("number", i.number());
       m.put("prompt", q.prompt());
-      m.put("type", TYPE_LABELS.getOrDefault(q.typeName(), q.typeName()));
+      m.put("type", QuestionTypes.reportLabel(q.typeName()));
       m.put("example", q.example());
       m.put("level", q.level().chinese());
       m.put("points", Numbers.points(q.points()));

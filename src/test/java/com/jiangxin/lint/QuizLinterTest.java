@@ -130,6 +130,20 @@ class QuizLinterTest {
   }
 
   @Test
+  @DisplayName("giveaway: an evidence question's shown paragraphs are the reading's own text, but its claim must not quote the key sentence")
+  void evidenceQuestions() throws IOException {
+    String evidence = String.join("\n", "## fang-sentence", "type: evidence", "example: 方仲永", "level: understand",
+        "prompt: 观点：天资再好，不勤学也会荒废。", "paragraphs: 1-2", "answer: 方仲永少年成才",
+        "evidence: 方仲永少年成才，却少于练习", "explanation: 第{p}段。", "", "## fang-fate");
+    LintFixture f = fixture().quiz("## fang-fate", evidence);
+    assertEquals(List.of(), f.lint().findings().stream().map(Finding::format).toList(),
+        "the shown paragraph holds the fill key 泯然众人 and the key sentence: neither is a giveaway");
+    f.quiz("prompt: 观点：天资再好，不勤学也会荒废。", "prompt: 观点：方仲永少年成才，却少于练习，不记勤劳于心，最终“泯然众人”。");
+    assertTrue(of(f.lint(), "giveaway").stream().anyMatch(x -> x.message().startsWith("the key of fang-sentence ")
+        && x.message().endsWith("appears in the prompt of fang-sentence")), f.lint().findings().toString());
+  }
+
+  @Test
   @DisplayName("giveaway: a matching pair named together elsewhere, or an ordering spelled out in order, is an error")
   void pairsAndOrders() throws IOException {
     LintFixture f = fixture().quiz("prompt: 哈里森为造钟花了多少年以上？", "prompt: 哈里森先后造了五台钟，花了多少年以上？");
@@ -232,7 +246,7 @@ class QuizLinterTest {
     LintFixture.Run run = f.run();
     assertEquals(1, run.exit());
     assertEquals(f.quizFile() + ":" + f.quizLine("type: number")
-        + ": error[load]: unknown type 'number' (expected one of single, multiple, truefalse, fill, numeric, matching, ordering, short)\n",
+        + ": error[load]: unknown type 'number' (expected one of single, multiple, truefalse, fill, numeric, matching, ordering, short, evidence)\n",
         run.out());
   }
 

@@ -135,7 +135,7 @@ final class AttemptRulesFixtures {
 
   /** Fails if the text carries a key field, a correctness flag, an explanation or evidence of the quiz. */
   static void assertNoKey(String where, String text, Quiz quiz) {
-    for (String field : List.of("\"answer\"", "\"accept\"", "\"rubric\"", "\"explanation\"", "\"evidence\"",
+    for (String field : List.of("\"answer\"", "\"accept\"", "\"rubric\"", "\"explanation\"", "\"evidence\":",
       "\"correct\"", "\"fraction\"", "\"earned\"", "\"evidenceUrl\"", "\"tolerance\"")) {
       assertFalse(text.contains(field), where + " leaks " + field);
     }

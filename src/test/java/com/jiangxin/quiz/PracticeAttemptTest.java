@@ -57,7 +57,7 @@ class PracticeAttemptTest {
     assertEquals("in_progress", first.getString("status"));
     assertTrue(first.getJsonArray("questions").size() >= 4);
     String text = first.encode();
-    for (String secret : List.of("\"answer\"", "\"accept\"", "\"rubric\"", "\"explanation\"", "\"evidence\"", "\"correct\"")) {
+    for (String secret : List.of("\"answer\"", "\"accept\"", "\"rubric\"", "\"explanation\"", "\"evidence\":", "\"correct\"")) {
       assertFalse(text.contains(secret), secret + " leaked into " + text);
     }
     JsonObject again = practice("pian-03", token);
@@ -178,6 +178,7 @@ class PracticeAttemptTest {
       case "multiple" -> new JsonArray().add(q.getJsonArray("options").getJsonObject(0).getString("id"));
       case "truefalse" -> true;
       case "numeric" -> 1;
+      case "evidence" -> q.getJsonArray("paragraphs").getJsonObject(0).getJsonArray("sentences").getJsonObject(0).getString("id");
       case "matching" -> {
         JsonObject m = new JsonObject();
         String right = q.getJsonArray("right").getJsonObject(0).getString("id");

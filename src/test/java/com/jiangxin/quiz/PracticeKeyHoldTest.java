@@ -143,7 +143,7 @@ class PracticeKeyHoldTest {
     AttemptRulesFixtures.assign(server, teacher, classId, quiz.readingId(), "after_due", AttemptRulesFixtures.hoursFromNow(24));
     assertNoKey("quiz JSON", server.get("/api/v1/readings/" + quiz.readingId() + "/quiz", student.token()).bodyAsString(), quiz);
     String examples = server.get("/api/v1/examples", student.token()).bodyAsString();
-    for (String field : new String[] {"\"answer\"", "\"explanation\"", "\"evidence\"", "\"correct\""}) {
+    for (String field : new String[] {"\"answer\"", "\"explanation\"", "\"evidence\":", "\"correct\""}) {
       assertFalse(examples.contains(field), "the examples index leaks " + field);
     }
     Accounts.Session browser = Accounts.session(server, student);

@@ -141,7 +141,7 @@ class QuestionBankContentTest {
     bank.quizzes().forEach(q -> q.questions().forEach(x -> used.add(x.typeName())));
     assertTrue(used.size() >= 6, "types used: " + used);
     assertTrue(used.contains(Matching.NAME), "at least one matching question");
-    assertTrue(QuestionType.NAMES.containsAll(used));
+    assertTrue(QuestionTypes.names().containsAll(used));
   }
 
   @Test

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QuizApiTest {
   private static final Set<String> STUDENT_QUESTION_KEYS = Set.of("id", "type", "prompt", "points", "options",
-    "left", "right", "items", "unit");
+    "left", "right", "items", "unit", "paragraphs");
   private static TestServer server;
   private static String teacher;
   private static String student;
@@ -81,6 +81,7 @@ class QuizApiTest {
           case "single", "multiple" -> assertTrue(q.getJsonArray("options").size() >= 2, where);
           case "matching" -> assertTrue(q.getJsonArray("left").size() >= 2 && q.getJsonArray("right").size() >= 2, where);
           case "ordering" -> assertTrue(q.getJsonArray("items").size() >= 3, where);
+          case "evidence" -> assertTrue(q.getJsonArray("paragraphs").getJsonObject(0).getJsonArray("sentences").size() >= 1, where);
           default -> assertFalse(q.containsKey("options"), where);
         }
       }

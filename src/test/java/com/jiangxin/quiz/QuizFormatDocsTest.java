@@ -33,14 +33,14 @@ class QuizFormatDocsTest {
   }
 
   @Test
-  @DisplayName("the README's complete quiz file loads against the real 篇二 and uses all eight types")
+  @DisplayName("the README's complete quiz file loads against the real 篇二 and uses all nine types")
   void readmeExampleLoads() throws IOException {
     Reading pian02 = Content.loadReadings(Path.of("quizzes")).stream()
       .filter(r -> r.id().equals("pian-02")).findFirst().orElseThrow();
     Quiz quiz = QuizLoader.parse("README.md", readmeExample(), pian02);
     Set<String> types = new LinkedHashSet<>();
     quiz.questions().forEach(q -> types.add(q.typeName()));
-    assertEquals(Set.copyOf(QuestionType.NAMES), types);
+    assertEquals(Set.copyOf(QuestionTypes.names()), types);
     assertEquals(2, quiz.discussionPrompts().size());
     assertTrue(quiz.questions().stream().anyMatch(q -> q.level() != Level.RECALL), "the example shows levels");
     assertTrue(quiz.questions().stream().anyMatch(q -> q.note() != null), "the example shows a note");
