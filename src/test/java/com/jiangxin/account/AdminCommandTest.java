@@ -51,9 +51,12 @@ class AdminCommandTest {
       assertFalse(register(server, "new-teacher", "teacher").getBoolean("approved"));
       register(server, "a-student", "student");
 
-      Run whileRunning = admin(dir, "approve", "new-teacher");
-      assertEquals(1, whileRunning.exit(), "it does not write under a running server");
-      assertTrue(whileRunning.err().contains("already running"), whileRunning.err());
+      if (!TestDatabase.postgres()) {
+        // an H2 file takes one process; a PostgreSQL server takes the command beside the server
+        Run whileRunning = admin(dir, "approve", "new-teacher");
+        assertEquals(1, whileRunning.exit(), "it does not write under a running server");
+        assertTrue(whileRunning.err().contains("already running"), whileRunning.err());
+      }
       server.stop();
 
       Run pending = admin(dir, "pending");

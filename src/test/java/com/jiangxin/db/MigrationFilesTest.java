@@ -97,7 +97,7 @@ class MigrationFilesTest {
 
       Database.migrate(listed, loader);
       assertEquals(0, Database.migrate(listed, loader).migrationsExecuted, "a second start migrates nothing");
-      Flyway.configure(loader).dataSource(scanned.jdbcUrl(), "sa", "").locations("classpath:db/migration")
+      Flyway.configure(loader).dataSource(scanned.jdbcUrl(), "sa", "").locations("classpath:db/migration", "classpath:db/h2")
         .load().migrate();
 
       assertEquals(1, count(listed, "SELECT COUNT(*) FROM test_second"));
@@ -116,6 +116,27 @@ class MigrationFilesTest {
       assertEquals(List.of("V901__first.sql", "more/V902__second.sql"),
         names(new ArrayList<>(files.getResources("V", new String[] {".sql"}))));
     }
+  }
+
+  @Test
+  @DisplayName("H2 and PostgreSQL each get every migration version exactly once, the early ones from their own folder")
+  void eachDatabaseGetsEveryVersionOnce() {
+    ClassLoader loader = MigrationFilesTest.class.getClassLoader();
+    List<String> h2 = versions(MigrationFiles.find(loader, "h2").orElseThrow());
+    List<String> postgres = versions(MigrationFiles.find(loader, "postgresql").orElseThrow());
+
+    assertEquals(h2, postgres);
+    assertEquals(h2.stream().distinct().toList(), h2, "a version appears twice: " + h2);
+    assertEquals("db/postgresql/V1__accounts.sql",
+      MigrationFiles.find(loader, "postgresql").orElseThrow().getResource("V1__accounts.sql").getAbsolutePath());
+    assertEquals("db/h2/V1__accounts.sql",
+      MigrationFiles.find(loader, "h2").orElseThrow().getResource("V1__accounts.sql").getAbsolutePath());
+  }
+
+  private static List<String> versions(MigrationFiles files) {
+    return files.getResources("V", new String[] {".sql"}).stream()
+      .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")))
+      .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
   }
 
   private static long count(Config config, String sql) throws SQLException {
