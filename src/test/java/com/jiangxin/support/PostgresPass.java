@@ -4,6 +4,10 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -22,8 +26,7 @@ public final class PostgresPass implements ExecutionCondition {
     }
     Optional<String> why = unreachable;
     if (why == null) {
-      why = TestDatabase.unreachable();
-      unreachable = why;
+      why = checkOnce();
     }
     if (why.isEmpty()) {
       return ConditionEvaluationResult.enabled("PostgreSQL at " + TestDatabase.shownPgUrl());
@@ -34,5 +37,21 @@ public final class PostgresPass implements ExecutionCondition {
       throw new IllegalStateException(message + ". JX_REQUIRE_PG=1, so this fails the run.");
     }
     return ConditionEvaluationResult.disabled(message + ". Skipped.");
+  }
+
+  private static synchronized Optional<String> checkOnce() {
+    if (unreachable == null) {
+      unreachable = TestDatabase.unreachable();
+      unreachable.ifPresent(why -> console("[WARNING] PostgreSQL pass: no PostgreSQL at " + TestDatabase.shownPgUrl()
+        + " (" + why + "). " + (TestDatabase.required() ? "JX_REQUIRE_PG=1: every test fails."
+        : "Every test of this pass is skipped; set JX_TEST_PG_URL to use another PostgreSQL.")));
+    }
+    return unreachable;
+  }
+
+  /** Straight to the build's console: the test output itself goes to report files. */
+  private static void console(String line) {
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    err.println(line);
   }
 }
