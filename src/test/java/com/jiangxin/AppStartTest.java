@@ -72,6 +72,21 @@ class AppStartTest {
   }
 
   @Test
+  @DisplayName("DB_URL takes PostgreSQL or H2; another database is refused with a message that repeats no password")
+  void dbUrlIsPostgresOrH2() {
+    Config postgres = Config.from(Map.of("DB_URL", "jdbc:postgresql://db.school.example:5432/jx?user=jx&password=pw"));
+    assertEquals("jdbc:postgresql://db.school.example:5432/jx?user=jx&password=pw", postgres.jdbcUrl());
+    assertFalse(postgres.h2());
+    assertTrue(Config.from(Map.of()).h2());
+
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+      () -> Config.from(Map.of("DB_URL", "jdbc:mysql://db.school.example/jx?password=letmein")));
+    assertTrue(other.getMessage().startsWith("DB_URL must be a PostgreSQL address such as jdbc:postgresql://"),
+      other.getMessage());
+    assertFalse(other.getMessage().contains("letmein"), other.getMessage());
+  }
+
+  @Test
   @DisplayName("a PORT that is not a port number is refused with a message that names it")
   void badPort() {
     IllegalArgumentException notNumber = assertThrows(IllegalArgumentException.class,
