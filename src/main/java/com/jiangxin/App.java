@@ -81,15 +81,15 @@ public class App extends VerticleBase {
   }
 
   /**
-   * Begins the blocking half of start-up. Takes the data-folder lock before returning, so a second
-   * server on the same {@code DATA_DIR} fails here at once; then migrates the database on one
+   * Begins the blocking half of start-up. On H2, takes the data-folder lock before returning, so a
+   * second server on the same {@code DATA_DIR} fails here at once; then migrates the database on one
    * thread while it loads the content on another.
    *
    * @throws IllegalStateException if another server holds the data folder
    */
   public static Preparation prepare(Config config) {
     long began = System.nanoTime();
-    DataDirLock lock = DataDirLock.acquire(config.dataDir());
+    DataDirLock lock = DataDirLock.forDatabase(config);
     ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "jiangxin-start");
       t.setDaemon(true);

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param port       HTTP port ({@code PORT}, default 8080; 0 picks a free port)
  * @param dataDir    folder for the database and the instance lock ({@code DATA_DIR}, default {@code ./data})
- * @param dbUrl      full JDBC URL ({@code DB_URL}); empty means an H2 file database inside {@code dataDir}
+ * @param dbUrl      full JDBC URL ({@code DB_URL}): {@code jdbc:postgresql://host:5432/db?user=…&password=…}
+ *                   or {@code jdbc:h2:…}; empty means an H2 file database inside {@code dataDir}
  * @param quizzesDir a folder that replaces the built-in readings and quizzes ({@code QUIZZES_DIR}), if set
  * @param demo       seed a demo classroom on start ({@code DEMO=1})
  * @param devTemplates reload templates from {@code src/main/resources/templates} on every request
@@ -113,7 +114,7 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
         + " characters long, so that it cannot be guessed");
     }
     return new Config(port, dataDir,
-      nonBlank(env.get("DB_URL")),
+      nonBlank(env.get("DB_URL")).map(Config::dbUrl),
       nonBlank(env.get("QUIZZES_DIR")).map(p -> Path.of(p).toAbsolutePath().normalize()),
       "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
       "dev".equals(env.get("VERTXWEB_ENVIRONMENT")),
@@ -152,6 +153,15 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
     return url;
   }
 
+  /** Checks {@code DB_URL}: the two databases the server's SQL is written and tested for. */
+  static String dbUrl(String text) {
+    if (text.startsWith("jdbc:h2:") || text.startsWith("jdbc:postgresql:")) {
+      return text;
+    }
+    throw new IllegalArgumentException("DB_URL must be a PostgreSQL address such as "
+      + "jdbc:postgresql://db.example.org:5432/jiangxin?user=jiangxin&password=… (or an H2 one, jdbc:h2:…)");
+  }
+
   private static long positiveMillis(Map<String, String> env, String name, long dflt) {
     String text = nonBlank(env.get(name)).orElse(null);
     if (text == null) {
@@ -174,6 +184,11 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
     // and a kill -9 in that window loses them.
     return dbUrl.orElse("jdbc:h2:file:" + dataDir.resolve("jiangxin").toString().replace('\\', '/')
       + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  /** True when the database is H2 (the default file database, or an H2 {@code DB_URL}). */
+  public boolean h2() {
+    return jdbcUrl().startsWith("jdbc:h2:");
   }
 
   private static Optional<String> nonBlank(String s) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.jiangxin.content.ContentException;
 import com.jiangxin.support.ServerProcess;
+import com.jiangxin.support.TestDatabase;
 import com.jiangxin.support.TestServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -70,6 +72,21 @@ class AppStartTest {
   }
 
   @Test
+  @DisplayName("DB_URL takes PostgreSQL or H2; another database is refused with a message that repeats no password")
+  void dbUrlIsPostgresOrH2() {
+    Config postgres = Config.from(Map.of("DB_URL", "jdbc:postgresql://db.school.example:5432/jx?user=jx&password=pw"));
+    assertEquals("jdbc:postgresql://db.school.example:5432/jx?user=jx&password=pw", postgres.jdbcUrl());
+    assertFalse(postgres.h2());
+    assertTrue(Config.from(Map.of()).h2());
+
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+      () -> Config.from(Map.of("DB_URL", "jdbc:mysql://db.school.example/jx?password=letmein")));
+    assertTrue(other.getMessage().startsWith("DB_URL must be a PostgreSQL address such as jdbc:postgresql://"),
+      other.getMessage());
+    assertFalse(other.getMessage().contains("letmein"), other.getMessage());
+  }
+
+  @Test
   @DisplayName("a PORT that is not a port number is refused with a message that names it")
   void badPort() {
     IllegalArgumentException notNumber = assertThrows(IllegalArgumentException.class,
@@ -84,6 +101,7 @@ class AppStartTest {
   @Test
   @DisplayName("a second server on the same DATA_DIR is refused with a clear message; the first keeps serving")
   void secondServerOnSameDataDirFails() {
+    assumeFalse(TestDatabase.postgres(), "the data-folder lock guards an H2 file; PostgreSQL serves many servers");
     Path data = tmp.resolve("data");
     try (TestServer first = TestServer.start(data, Map.of(), false)) {
       IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -147,6 +165,7 @@ class AppStartTest {
   @Test
   @DisplayName("a second server process on the same DATA_DIR exits 1 at once with a clear message")
   void secondProcessOnSameDataDirFailsFast() {
+    assumeFalse(TestDatabase.postgres(), "the data-folder lock guards an H2 file; PostgreSQL serves many servers");
     Map<String, String> env = Map.of("DATA_DIR", tmp.resolve("data").toString());
     try (ServerProcess first = ServerProcess.start(tmp, env)) {
       first.awaitReady(START);

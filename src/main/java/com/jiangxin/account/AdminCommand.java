@@ -43,7 +43,7 @@ public final class AdminCommand {
       err.println("匠心课堂 admin: " + e.getMessage());
       return 2;
     }
-    try (DataDirLock lock = DataDirLock.acquire(config.dataDir())) {
+    try (DataDirLock lock = DataDirLock.forDatabase(config)) {
       Database.migrate(config);
       try (Connection db = Database.connect(config)) {
         return approve ? approve(db, AccountRepository.normaliseUsername(args[1]), out, err) : listPending(db, out);

@@ -23,21 +23,29 @@ final class AutoCommitDataSource implements DataSource {
   private final String url;
   private final String user;
   private final String password;
+  private final boolean postgres;
 
-  AutoCommitDataSource(String url, String user, String password) {
+  /**
+   * @param user     null when the URL carries the credentials
+   * @param postgres adapt PostgreSQL's connections to answer as H2's do (see {@link PostgresConnection})
+   */
+  AutoCommitDataSource(String url, String user, String password, boolean postgres) {
     this.url = url;
     this.user = user;
     this.password = password;
+    this.postgres = postgres;
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return wrap(DriverManager.getConnection(url, user, password));
+    Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+    return wrap(postgres ? PostgresConnection.wrap(c) : c);
   }
 
   @Override
   public Connection getConnection(String username, String pw) throws SQLException {
-    return wrap(DriverManager.getConnection(url, username, pw));
+    Connection c = DriverManager.getConnection(url, username, pw);
+    return wrap(postgres ? PostgresConnection.wrap(c) : c);
   }
 
   static Connection wrap(Connection target) {

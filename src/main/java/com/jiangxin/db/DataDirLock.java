@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * Keeps a second server off a data folder that one server already uses. The operating system
  * releases the lock when the process dies, so a {@code kill -9} never leaves a stale lock behind.
+ * Only an H2 file needs it: a database server such as PostgreSQL takes many clients itself.
  */
 public final class DataDirLock implements AutoCloseable {
   private final FileChannel channel;
@@ -19,6 +20,11 @@ public final class DataDirLock implements AutoCloseable {
   private DataDirLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
+  }
+
+  /** The lock the database of {@code config} needs: the data folder's for H2, none for a database server. */
+  public static DataDirLock forDatabase(com.jiangxin.Config config) {
+    return config.h2() ? acquire(config.dataDir()) : new DataDirLock(null, null);
   }
 
   /**
@@ -50,6 +56,9 @@ public final class DataDirLock implements AutoCloseable {
 
   @Override
   public void close() {
+    if (lock == null) {
+      return;
+    }
     try {
       lock.release();
       channel.close();

@@ -12,12 +12,14 @@ import org.flywaydb.core.api.output.MigrateResult;
 import java.util.List;
 
 /**
- * Opens the database: runs the versioned migrations under {@code db/migration} (blocking, so call it
- * off the event loop) and creates the Vert.x JDBC pool the features share.
+ * Opens the database (H2, or PostgreSQL under {@code DB_URL}): runs the versioned migrations under
+ * {@code db/migration} and the database's own folder (blocking, so call it off the event loop) and
+ * creates the Vert.x JDBC pool the features share.
  */
 public final class Database {
-  private static final String USER = "sa";
-  private static final String PASSWORD = "";
+  /** H2's built-in account; a PostgreSQL URL carries its own user and password. */
+  private static final String H2_USER = "sa";
+  private static final String H2_PASSWORD = "";
 
   private Database() {
   }
@@ -29,20 +31,27 @@ public final class Database {
 
   /** Runs the migrations that {@code loader} finds under {@code db/migration}. Blocking. */
   static MigrateResult migrate(Config config, ClassLoader loader) {
+    String vendor = vendor(config);
     FluentConfiguration flyway = Flyway.configure(loader)
-      .dataSource(config.jdbcUrl(), USER, PASSWORD)
-      .locations("classpath:" + MigrationFiles.FOLDER)
+      .dataSource(config.jdbcUrl(), config.h2() ? H2_USER : null, config.h2() ? H2_PASSWORD : null)
+      .locations("classpath:" + MigrationFiles.FOLDER, "classpath:" + MigrationFiles.vendorFolder(vendor))
       .loggers("slf4j");
     // Handing Flyway the listed files spares it a scan of the whole class path.
-    MigrationFiles.find(loader).ifPresent(files -> flyway
+    MigrationFiles.find(loader, vendor).ifPresent(files -> flyway
       .resourceProvider(files)
       .javaMigrationClassProvider(List::of));
     return flyway.load().migrate();
   }
 
-  /** A plain JDBC connection, for command-line tools that run while the server is stopped. Blocking. */
+  /** The name of the folder of migrations that differ between databases: {@code h2} or {@code postgresql}. */
+  static String vendor(Config config) {
+    return config.h2() ? "h2" : "postgresql";
+  }
+
+  /** A plain JDBC connection, for command-line tools and tests. Blocking. */
   public static java.sql.Connection connect(Config config) throws java.sql.SQLException {
-    return java.sql.DriverManager.getConnection(config.jdbcUrl(), USER, PASSWORD);
+    return config.h2() ? java.sql.DriverManager.getConnection(config.jdbcUrl(), H2_USER, H2_PASSWORD)
+      : java.sql.DriverManager.getConnection(config.jdbcUrl());
   }
 
   /** The shared pool. Every statement auto-commits unless run in {@code pool.withTransaction}. */
@@ -52,7 +61,9 @@ public final class Database {
 
   /** A pool of at most {@code maxSize} connections, each back in auto-commit after a transaction. */
   static Pool openPool(Vertx vertx, Config config, int maxSize) {
-    return JDBCPool.pool(vertx, new AutoCommitDataSource(config.jdbcUrl(), USER, PASSWORD),
+    return JDBCPool.pool(vertx, config.h2()
+        ? new AutoCommitDataSource(config.jdbcUrl(), H2_USER, H2_PASSWORD, false)
+        : new AutoCommitDataSource(config.jdbcUrl(), null, null, true),
       new PoolOptions().setMaxSize(maxSize).setName("jiangxin-db"));
   }
 }

@@ -10,19 +10,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The SQL migrations under {@code db/migration}, listed directly from that one folder so Flyway
- * does not scan the class path for them (a large share of start-up time). Names and contents are
- * exactly what Flyway's own scan would find, so checksums and the history table agree either way.
- * Migrations are SQL files only: a Java migration class would not be picked up.
+ * The SQL migrations under {@code db/migration} (every database) and {@code db/<vendor>} (the few
+ * early ones whose H2 text PostgreSQL does not accept, kept byte for byte for H2 so that existing
+ * databases keep their checksums), listed directly from those folders so Flyway does not scan the
+ * class path for them (a large share of start-up time). Names and contents are exactly what
+ * Flyway's own scan would find, so checksums and the history table agree either way. Migrations
+ * are SQL files only: a Java migration class would not be picked up.
  */
 final class MigrationFiles implements ResourceProvider {
   static final String FOLDER = "db/migration";
+
+  /** The folder of migrations written for one database ({@code h2}, {@code postgresql}). */
+  static String vendorFolder(String vendor) {
+    return "db/" + vendor;
+  }
 
   private final List<LoadableResource> files;
 
@@ -30,11 +38,24 @@ final class MigrationFiles implements ResourceProvider {
     this.files = files;
   }
 
-  /** The migrations on the class path, or empty if the folder cannot be listed (Flyway then scans). */
+  /** The shared migrations on the class path, or empty if the folder cannot be listed (Flyway then scans). */
   static Optional<MigrationFiles> find(ClassLoader loader) {
-    return ClasspathFolder.list(loader, FOLDER).map(entries -> new MigrationFiles(entries.stream()
-      .map(e -> (LoadableResource) new File(e.name(), e.path()))
-      .toList()));
+    return ClasspathFolder.list(loader, FOLDER).map(entries -> new MigrationFiles(files(FOLDER, entries)));
+  }
+
+  /** The shared migrations and those of one database, or empty if a folder cannot be listed. */
+  static Optional<MigrationFiles> find(ClassLoader loader, String vendor) {
+    String own = vendorFolder(vendor);
+    return ClasspathFolder.list(loader, FOLDER).flatMap(shared -> ClasspathFolder.list(loader, own)
+      .map(vendorOnly -> {
+        List<LoadableResource> all = new ArrayList<>(files(FOLDER, shared));
+        all.addAll(files(own, vendorOnly));
+        return new MigrationFiles(List.copyOf(all));
+      }));
+  }
+
+  private static List<LoadableResource> files(String folder, List<ClasspathFolder.Entry> entries) {
+    return entries.stream().map(e -> (LoadableResource) new File(folder, e.name(), e.path())).toList();
   }
 
   int size() {
@@ -57,10 +78,12 @@ final class MigrationFiles implements ResourceProvider {
   }
 
   private static final class File extends LoadableResource {
+    private final String folder;
     private final String name;
     private final Path path;
 
-    File(String name, Path path) {
+    File(String folder, String name, Path path) {
+      this.folder = folder;
       this.name = name;
       this.path = path;
     }
@@ -76,7 +99,7 @@ final class MigrationFiles implements ResourceProvider {
 
     @Override
     public String getAbsolutePath() {
-      return FOLDER + "/" + name;
+      return folder + "/" + name;
     }
 
     @Override
@@ -96,12 +119,12 @@ final class MigrationFiles implements ResourceProvider {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof File f && f.name.equals(name);
+      return o instanceof File f && f.folder.equals(folder) && f.name.equals(name);
     }
 
     @Override
     public int hashCode() {
-      return name.hashCode();
+      return folder.hashCode() * 31 + name.hashCode();
     }
   }
 }

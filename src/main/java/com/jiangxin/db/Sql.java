@@ -17,6 +17,12 @@ public final class Sql {
     if (keys == null) {
       throw new IllegalStateException("the insert returned no generated key");
     }
+    // H2 returns the key column alone; PostgreSQL returns the whole row, id among its columns
+    for (int i = 0; i < keys.size(); i++) {
+      if ("id".equalsIgnoreCase(keys.getColumnName(i))) {
+        return keys.getLong(i);
+      }
+    }
     return keys.getLong(0);
   }
 

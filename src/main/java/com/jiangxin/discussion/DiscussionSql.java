@@ -61,8 +61,13 @@ final class DiscussionSql {
 
   static final String RULE_OF_ASSIGNMENT = "SELECT s.per_post AS per_post, s.per_reply AS per_reply, "
     + "s.per_comment AS per_comment, s.cap AS cap FROM discussion_scoring s WHERE s.assignment_id = ?";
-  static final String MERGE_RULE = "MERGE INTO discussion_scoring (assignment_id, per_post, per_reply, per_comment, cap, "
-    + "updated_at) KEY (assignment_id) VALUES (?, ?, ?, ?, ?, ?)";
+  static final String MERGE_RULE = "MERGE INTO discussion_scoring s USING (VALUES (CAST(? AS BIGINT), "
+    + "CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), "
+    + "CAST(? AS DOUBLE PRECISION), CAST(? AS BIGINT))) v (assignment_id, per_post, per_reply, per_comment, cap, "
+    + "updated_at) ON s.assignment_id = v.assignment_id WHEN MATCHED THEN UPDATE SET per_post = v.per_post, "
+    + "per_reply = v.per_reply, per_comment = v.per_comment, cap = v.cap, updated_at = v.updated_at "
+    + "WHEN NOT MATCHED THEN INSERT (assignment_id, per_post, per_reply, per_comment, cap, updated_at) "
+    + "VALUES (v.assignment_id, v.per_post, v.per_reply, v.per_comment, v.cap, v.updated_at)";
   static final String DELETE_RULE = "DELETE FROM discussion_scoring WHERE assignment_id = ?";
 
   /** The students of a class, by name. */

@@ -86,7 +86,7 @@ final class AttemptSql {
     + "graded_at = ?, pending = FALSE WHERE attempt_id = ? AND question_id = ?";
   /** The attempt's total and pending count from its responses, in the grading transaction. Params: id, id, id. */
   static final String RECOMPUTE_ATTEMPT = "UPDATE attempts SET "
-    + "score = (SELECT ROUND(COALESCE(SUM(r.points), 0), 2) FROM responses r WHERE r.attempt_id = ?), "
+    + "score = (SELECT ROUND(CAST(COALESCE(SUM(r.points), 0) AS DECIMAL(20, 6)), 2) FROM responses r WHERE r.attempt_id = ?), "
     + "pending = (SELECT COUNT(*) FROM responses r WHERE r.attempt_id = ? AND r.pending = TRUE) WHERE id = ?";
   static final String ATTEMPT_TOTALS = "SELECT t.score AS score, t.max_score AS max_score, t.pending AS pending "
     + "FROM attempts t WHERE t.id = ?";

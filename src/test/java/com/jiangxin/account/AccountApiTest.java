@@ -10,7 +10,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -155,8 +154,7 @@ class AccountApiTest {
       own.postJson("/api/v1/auth/register", new JsonObject().put("username", "bob").put("password", "same-password")
         .put("displayName", "B").put("role", "student"), null);
       own.stop();
-      String url = "jdbc:h2:file:" + own.dataDir.resolve("jiangxin");
-      try (Connection c = DriverManager.getConnection(url, "sa", "");
+      try (Connection c = own.jdbc();
            ResultSet rs = c.createStatement().executeQuery("SELECT password_hash FROM users ORDER BY username")) {
         assertTrue(rs.next());
         String a = rs.getString(1);

@@ -1,6 +1,5 @@
 package com.jiangxin.classroom;
 
-import com.jiangxin.Config;
 import com.jiangxin.support.Accounts;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.buffer.Buffer;
@@ -8,10 +7,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -43,8 +40,7 @@ final class ClassroomFixtures {
 
   /** Writes an attempt row as the quiz feature would (status {@code submitted} or {@code in_progress}). */
   static void insertAttempt(TestServer server, long assignmentId, String readingId, long userId, String status) {
-    String url = Config.from(Map.of("DATA_DIR", server.dataDir.toString())).jdbcUrl();
-    try (Connection c = DriverManager.getConnection(url, "sa", "");
+    try (Connection c = server.jdbc();
          PreparedStatement ps = c.prepareStatement("INSERT INTO attempts (assignment_id, reading_id, user_id, "
            + "quiz_version, status, started_at, submitted_at, score, max_score) VALUES (?, ?, ?, 'v1', ?, ?, ?, 3, 5)")) {
       long now = System.currentTimeMillis();

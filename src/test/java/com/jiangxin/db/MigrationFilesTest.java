@@ -27,6 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MigrationFilesTest {
+  /** Flyway's checksums of the H2 migrations as every H2 database made so far recorded them. */
+  private static final int V1_CHECKSUM = 334374573;
+  private static final int V2_CHECKSUM = 156035006;
+  private static final int V3_CHECKSUM = -115609804;
+  private static final int V5_CHECKSUM = 931842048;
   private static final Map<String, String> FILES = Map.of(
     "db/migration/V901__first.sql", "CREATE TABLE test_first (id INT PRIMARY KEY);\n",
     "db/migration/more/V902__second.sql", "CREATE TABLE test_second (id INT PRIMARY KEY);\r\nINSERT INTO test_second VALUES (1);\n",
@@ -97,7 +102,7 @@ class MigrationFilesTest {
 
       Database.migrate(listed, loader);
       assertEquals(0, Database.migrate(listed, loader).migrationsExecuted, "a second start migrates nothing");
-      Flyway.configure(loader).dataSource(scanned.jdbcUrl(), "sa", "").locations("classpath:db/migration")
+      Flyway.configure(loader).dataSource(scanned.jdbcUrl(), "sa", "").locations("classpath:db/migration", "classpath:db/h2")
         .load().migrate();
 
       assertEquals(1, count(listed, "SELECT COUNT(*) FROM test_second"));
@@ -116,6 +121,48 @@ class MigrationFilesTest {
       assertEquals(List.of("V901__first.sql", "more/V902__second.sql"),
         names(new ArrayList<>(files.getResources("V", new String[] {".sql"}))));
     }
+  }
+
+  @Test
+  @DisplayName("H2 and PostgreSQL each get every migration version exactly once, the early ones from their own folder")
+  void eachDatabaseGetsEveryVersionOnce() {
+    ClassLoader loader = MigrationFilesTest.class.getClassLoader();
+    List<String> h2 = versions(MigrationFiles.find(loader, "h2").orElseThrow());
+    List<String> postgres = versions(MigrationFiles.find(loader, "postgresql").orElseThrow());
+
+    assertEquals(h2, postgres);
+    assertEquals(h2.stream().distinct().toList(), h2, "a version appears twice: " + h2);
+    assertEquals("db/postgresql/V1__accounts.sql",
+      MigrationFiles.find(loader, "postgresql").orElseThrow().getResource("V1__accounts.sql").getAbsolutePath());
+    assertEquals("db/h2/V1__accounts.sql",
+      MigrationFiles.find(loader, "h2").orElseThrow().getResource("V1__accounts.sql").getAbsolutePath());
+  }
+
+  @Test
+  @DisplayName("an H2 database made when every migration lay in db/migration still starts: same scripts, same checksums")
+  void earlierH2DatabaseStillStarts() throws Exception {
+    Path old = tmp.resolve("old-layout");
+    Files.createDirectories(old);
+    ClassLoader loader = MigrationFilesTest.class.getClassLoader();
+    for (String folder : List.of("db/migration", "db/h2")) {
+      for (com.jiangxin.ClasspathFolder.Entry e : com.jiangxin.ClasspathFolder.list(loader, folder).orElseThrow()) {
+        Files.copy(e.path(), old.resolve(e.name()));
+      }
+    }
+    Config config = Config.from(Map.of("DATA_DIR", tmp.resolve("data").toString()));
+    Flyway.configure().dataSource(config.jdbcUrl(), "sa", "").locations("filesystem:" + old).load().migrate();
+
+    assertEquals(0, Database.migrate(config).migrationsExecuted);
+    // the H2 text of the first migrations is frozen: a database made before the split recorded these
+    assertEquals(List.of("1|V1__accounts.sql|" + V1_CHECKSUM, "2|V2__classroom.sql|" + V2_CHECKSUM,
+        "3|V3__attempts.sql|" + V3_CHECKSUM, "5|V5__discussion.sql|" + V5_CHECKSUM),
+      history(config).stream().filter(h -> h.matches("[1235]\\|.*")).toList());
+  }
+
+  private static List<String> versions(MigrationFiles files) {
+    return files.getResources("V", new String[] {".sql"}).stream()
+      .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")))
+      .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
   }
 
   private static long count(Config config, String sql) throws SQLException {

@@ -1,6 +1,7 @@
 package com.jiangxin.db;
 
 import com.jiangxin.Config;
+import com.jiangxin.support.TestDatabase;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
 
@@ -30,7 +30,7 @@ class PoolTransactionTest {
   @BeforeEach
   void open() throws Exception {
     dir = Files.createTempDirectory("jiangxin-pool");
-    config = Config.from(Map.of("DATA_DIR", dir.toString()));
+    config = TestDatabase.config(dir, Map.of());
     Database.migrate(config);
     vertx = Vertx.vertx();
     pool = Database.openPool(vertx, config, 1);
@@ -41,10 +41,11 @@ class PoolTransactionTest {
     pool.close().await();
     vertx.close().await();
     TestServer.deleteTree(dir);
+    TestDatabase.drop(dir);
   }
 
   private int settingsSeenFromOutside() throws Exception {
-    try (Connection c = DriverManager.getConnection(config.jdbcUrl(), "sa", "");
+    try (Connection c = Database.connect(config);
          ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM app_settings WHERE name LIKE 't%'")) {
       rs.next();
       return rs.getInt(1);

@@ -46,6 +46,7 @@ public final class CrashableServer implements AutoCloseable {
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("com.jiangxin.Main");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(TestDatabase.env(dataDir));
     pb.environment().putAll(env);
     pb.environment().put("PORT", Integer.toString(port));
     pb.environment().put("DATA_DIR", dataDir.toString());

@@ -57,6 +57,10 @@ public final class ServerProcess implements AutoCloseable {
       builder.environment().remove("DB_URL");
       builder.environment().put("PORT", "0");
       builder.environment().putAll(env);
+      if (!env.containsKey("DB_URL")) {
+        String dataDir = env.getOrDefault("DATA_DIR", workDir.resolve("data").toString());
+        builder.environment().putAll(TestDatabase.env(workDir.resolve(dataDir)));
+      }
       return new ServerProcess(builder.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

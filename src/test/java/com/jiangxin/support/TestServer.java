@@ -21,8 +21,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * The real server for a test: {@link App} on a random port against a fresh H2 database in a temp
- * folder, and a {@link WebClient} that speaks HTTP to it. Calls block the test thread (never an
+ * The real server for a test: {@link App} on a random port against a fresh database (H2 in a temp
+ * folder, or a fresh PostgreSQL schema in the PostgreSQL pass, see {@link TestDatabase}), and a
+ * {@link WebClient} that speaks HTTP to it. Calls block the test thread (never an
  * event loop), which keeps tests readable.
  */
 public final class TestServer implements AutoCloseable {
@@ -89,6 +90,7 @@ public final class TestServer implements AutoCloseable {
     all.putIfAbsent("HASH_QUEUE", "10000");
     all.put("PORT", "0");
     all.put("DATA_DIR", dataDir.toString());
+    TestDatabase.env(dataDir).forEach(all::putIfAbsent);
     Config config = adjust.apply(Config.from(all));
     Vertx vertx = Vertx.vertx();
     App app = new App(config);
@@ -152,7 +154,13 @@ public final class TestServer implements AutoCloseable {
     stop();
     if (ownsDataDir) {
       deleteTree(dataDir);
+      TestDatabase.drop(dataDir);
     }
+  }
+
+  /** A JDBC connection to this server's database, for a test that looks inside it. */
+  public java.sql.Connection jdbc() throws java.sql.SQLException {
+    return TestDatabase.connect(dataDir);
   }
 
   public static void deleteTree(Path dir) {

@@ -20,7 +20,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -100,7 +99,7 @@ public final class SchoolYearGenerator {
     Path content = Content.locate(config);
     List<Reading> readings = Content.loadReadings(content);
     QuizBank bank = QuizBank.load(content, readings);
-    try (Connection db = DriverManager.getConnection(config.jdbcUrl(), "sa", "")) {
+    try (Connection db = Database.connect(config)) {
       db.setAutoCommit(false);
       SchoolYearGenerator g = new SchoolYearGenerator(db, bank);
       g.fill();
