@@ -35,7 +35,7 @@ public final class Auth {
   private static final Pattern PUBLIC_API = Pattern.compile(
     "^/api/v1/(readings(/[^/]+)?|examples|openapi\\.yaml|auth/login|auth/register)$");
   /** Live-session calls a guest may make without an account: joining, then with the player token. */
-  private static final Pattern LIVE_PLAYER_API = Pattern.compile("^/api/v1/live/(join|\\d+(/answers|/leaderboard)?)$");
+  private static final Pattern LIVE_PLAYER_API = Pattern.compile("^/api/v1/live/(join|\\d+(/answers|/leaderboard|/next|/reveal|/end|/players/\\d+)?)$");
   /** What a teacher account waiting for approval may still use: what anyone may, and its own account. */
   private static final Pattern PENDING_TEACHER_MAY = Pattern.compile("^/(|examples|readings/[^/]+|login|register|logout"
     + "|account|account/password|account/invite|join|dashboard|health|favicon\\.ico"

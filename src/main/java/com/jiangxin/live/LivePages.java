@@ -145,7 +145,7 @@ final class LivePages {
       model.put("skipped", state.getString("skipped"));
       model.put("count", state.getInteger("count"));
       model.put("scripts", List.of("/static/js/live.js"));
-      model.put("bodyClass", "projector live-host");
+      model.put("bodyClass", "projector live-projector");
       return model;
     })).onSuccess(Requests.safely(ctx, model -> Web.html(ctx, "live/host", model))).onFailure(ctx::fail);
   }

@@ -46,7 +46,7 @@ final class LiveSql {
   static final String PLAYERS = "SELECT " + PLAYER_COLUMNS + " FROM live_players p WHERE p.session_id = ? AND p.removed = FALSE "
     + "ORDER BY p.joined_at, p.id";
 
-  static final String REMOVE_PLAYER = "UPDATE live_players SET removed = TRUE WHERE id = ? AND session_id = ?";
+  static final String REMOVE_PLAYER = "UPDATE live_players SET removed = TRUE WHERE id = ? AND session_id = ? AND removed = FALSE";
 
   static final String COUNT_PLAYERS = "SELECT COUNT(*) AS n FROM live_players p WHERE p.session_id = ? AND p.removed = FALSE";
 
