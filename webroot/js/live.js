@@ -121,10 +121,12 @@
       var ul = $('lh-bars');
       clear(ul);
       var max = 1;
+      var texts = {};
+      (r.question.options || []).forEach(function (o) { texts[o.id] = o.id + '. ' + o.text; });
       Object.keys(r.counts).forEach(function (k) { max = Math.max(max, r.counts[k]); });
       Object.keys(r.counts).forEach(function (k) {
         var li = el('li', 'bar-line');
-        li.appendChild(el('span', 'bar-label', k));
+        li.appendChild(el('span', 'bar-label', texts[k] || k));
         var track = el('span', 'bar-track');
         var fill = el('span', 'bar-fill');
         fill.style.width = (100 * r.counts[k] / max) + '%';
