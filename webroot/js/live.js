@@ -69,9 +69,20 @@
       $('lh-players').textContent = d.players;
       $('lh-of').textContent = d.players;
       var ul = $('lh-names');
-      clear(ul);
-      (d.names || []).forEach(function (p) {
+      if (d.names) {
+        clear(ul);
+        d.names.forEach(arrive);
+      }
+      if (d.joined && !ul.querySelector('li[data-id="' + d.joined.id + '"]')) { arrive(d.joined); }
+      if (d.removed) {
+        var gone = ul.querySelector('li[data-id="' + d.removed + '"]');
+        if (gone) { ul.removeChild(gone); }
+      }
+    }
+    function arrive(p) {
+        var ul = $('lh-names');
         var li = el('li', p.guest ? 'guest' : '', p.name);
+        li.setAttribute('data-id', p.id);
         if (p.guest) {
           var b = el('button', 'link danger remove', '移出');
           b.type = 'button';
@@ -82,7 +93,6 @@
           li.appendChild(b);
         }
         ul.appendChild(li);
-      });
     }
     function question(d) {
       var q = d.question;

@@ -183,7 +183,7 @@ final class LiveGame {
       }
       String name = user != null ? user.displayName() : nickname(typedNickname);
       return repo.join(s.id(), user == null ? null : user.id(), name, System.currentTimeMillis())
-        .compose(j -> announcePlayers(s.id()).map(j));
+        .compose(j -> announce(s.id(), new JsonObject().put("joined", playerJson(j.player()))).map(j));
     });
   }
 
@@ -193,21 +193,20 @@ final class LiveGame {
         return Future.failedFuture(HttpError.notFound("这场互动里没有这位玩家。"));
       }
       events.publishToPlayer(s.id(), playerId, "removed", new JsonObject().put("message", "老师已把你移出这场互动。"));
-      return announcePlayers(s.id());
+      return announce(s.id(), new JsonObject().put("removed", playerId));
     });
   }
 
-  private Future<Void> announcePlayers(long sessionId) {
-    return repo.players(sessionId).map(list -> {
-      events.publishToHost(sessionId, "players", playersJson(list));
+  /** Tells the host who arrived or left and how many play now (one count, not the whole list: classes can be large). */
+  private Future<Void> announce(long sessionId, JsonObject change) {
+    return repo.countPlayers(sessionId).map(n -> {
+      events.publishToHost(sessionId, "players", change.put("players", n));
       return null;
     });
   }
 
-  static JsonObject playersJson(List<LiveRepository.Player> list) {
-    JsonArray names = new JsonArray();
-    list.forEach(p -> names.add(new JsonObject().put("id", p.id()).put("name", p.name()).put("guest", p.guest())));
-    return new JsonObject().put("players", list.size()).put("names", names);
+  static JsonObject playerJson(LiveRepository.Player p) {
+    return new JsonObject().put("id", p.id()).put("name", p.name()).put("guest", p.guest());
   }
 
   // ---- playing ----
@@ -313,12 +312,17 @@ final class LiveGame {
     if (q != null && !s.finished()) {
       out.put("question", quiz.playerQuestion(s.index())).put("questionAt", s.questionAt());
     }
-    Future<Void> more = repo.players(s.id()).compose(players -> {
-      out.put("players", players.size());
-      if (host) {
-        out.put("names", playersJson(players).getJsonArray("names")).put("pin", s.finished() ? null : s.pin())
+    Future<Integer> counted = host
+      ? repo.players(s.id()).map(players -> {
+        JsonArray names = new JsonArray();
+        players.forEach(p -> names.add(playerJson(p)));
+        out.put("names", names).put("pin", s.finished() ? null : s.pin())
           .put("guests", s.guests()).put("skipped", quiz.skippedNote()).put("title", title(quiz));
-      }
+        return players.size();
+      })
+      : repo.countPlayers(s.id());
+    Future<Void> more = counted.compose(players -> {
+      out.put("players", players);
       return q == null ? Future.succeededFuture(0) : repo.countAnswers(s.id(), q.id());
     }).compose(answered -> {
       out.put("answered", answered);
