@@ -83,4 +83,18 @@ final class LiveSql {
   static final String CLASS_OWNED = "SELECT c.id AS id FROM classes c WHERE c.id = ? AND c.teacher_id = ?";
 
   static final String IS_MEMBER = "SELECT 1 AS one FROM class_members m WHERE m.class_id = ? AND m.student_id = ?";
+
+  /**
+   * The finished sessions of a class, one row per session and member of the class who played:
+   * correct answers and answers given, out of the questions shown. Params: class.
+   */
+  static final String CLASS_RESULTS = "SELECT s.id AS session_id, s.reading_id AS reading_id, s.assignment_id AS assignment_id, "
+    + "s.created_at AS created_at, s.question_index + 1 AS shown, p.user_id AS user_id, "
+    + "SUM(CASE WHEN a.fraction >= 0.999 THEN 1 ELSE 0 END) AS correct, COUNT(a.question_id) AS answered "
+    + "FROM live_sessions s JOIN live_players p ON p.session_id = s.id AND p.removed = FALSE "
+    + "JOIN class_members m ON m.class_id = s.class_id AND m.student_id = p.user_id "
+    + "LEFT JOIN live_answers a ON a.player_id = p.id "
+    + "WHERE s.class_id = ? AND s.status = 'finished' "
+    + "GROUP BY s.id, s.reading_id, s.assignment_id, s.created_at, s.question_index, p.user_id "
+    + "ORDER BY s.created_at, s.id";
 }

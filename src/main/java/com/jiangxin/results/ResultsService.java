@@ -6,6 +6,7 @@ import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.discussion.DiscussionRepository;
 import com.jiangxin.discussion.Participation;
+import com.jiangxin.live.LiveResults;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.results.Records.AssignmentRef;
@@ -37,6 +38,13 @@ final class ResultsService {
   private final Clock clock;
 
   private DiscussionRepository discussion;
+  private LiveResults live;
+
+  /** Shows the class's finished live sessions in the gradebook, beside (never inside) the scores. */
+  ResultsService withLive(LiveResults live) {
+    this.live = live;
+    return this;
+  }
 
   /** Shows each student's discussion participation in the gradebook. */
   ResultsService withDiscussion(DiscussionRepository discussion) {
@@ -71,8 +79,9 @@ final class ResultsService {
     Future<List<Kept>> ks = repo.keptOfClass(c.id());
     Future<Map<Long, Map<Long, Participation>>> talk = discussion == null
       ? Future.succeededFuture(Map.of()) : discussion.participationByClass(c.id());
-    return Future.all(as, ss, ks, talk).map(x -> Gradebook.build(c, as.result(), ss.result(), ks.result(), bank, catalog)
-      .withParticipation(talk.result()));
+    Future<List<LiveResults.Session>> lv = live == null ? Future.succeededFuture(List.of()) : live.ofClass(c.id());
+    return Future.all(List.of(as, ss, ks, talk, lv)).map(x -> Gradebook.build(c, as.result(), ss.result(), ks.result(), bank, catalog)
+      .withParticipation(talk.result()).withLive(lv.result()));
   }
 
   /** One student's attempts in a class, each with every answer, for the class's teacher. */
