@@ -1,6 +1,7 @@
 package com.jiangxin.live;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -86,7 +87,8 @@ final class LiveEvents {
     String event = message.getString("event");
     boolean hostOnly = message.getBoolean("host", false);
     Long player = message.getLong("player");
-    String text = frame(event, message.getJsonObject("data"));
+    // encoded once for every stream of the session: a question reaches a whole class at once
+    Buffer text = Buffer.buffer(frame(event, message.getJsonObject("data")));
     for (Stream s : new ArrayList<>(g.streams)) {
       if (hostOnly && !s.host() || player != null && s.playerId != player) {
         continue;
@@ -98,9 +100,10 @@ final class LiveEvents {
   }
 
   private void beat() {
+    Buffer beat = Buffer.buffer(": heartbeat\n\n");
     for (Map.Entry<Long, Group> e : new ArrayList<>(groups.entrySet())) {
       for (Stream s : new ArrayList<>(e.getValue().streams)) {
-        if (!s.write(": heartbeat\n\n")) {
+        if (!s.write(beat)) {
           drop(e.getKey(), s);
         }
       }
@@ -151,11 +154,11 @@ final class LiveEvents {
     }
 
     void send(String event, JsonObject data) {
-      write(frame(event, data));
+      write(Buffer.buffer(frame(event, data)));
     }
 
     /** False when the reader is gone, or so far behind that it had better reconnect and catch up. */
-    boolean write(String text) {
+    boolean write(Buffer text) {
       if (res.ended() || res.closed()) {
         return false;
       }
