@@ -59,4 +59,26 @@ public final class LiveResults {
       return new ArrayList<>(sessions.values());
     });
   }
+
+  /** How members of the class did on one question in live sessions (source "live"). */
+  public record Item(int answered, int correct, int sessions) {
+    public double facility() {
+      return answered == 0 ? 0 : (double) correct / answered;
+    }
+
+    public JsonObject toJson() {
+      return new JsonObject().put("source", "live").put("answered", answered).put("correct", correct)
+        .put("sessions", sessions).put("facility", Math.round(facility() * 1000) / 1000.0);
+    }
+  }
+
+  /** Per question id, the members' live answers in the assignment's finished sessions. */
+  public Future<Map<String, Item>> ofAssignment(long assignmentId) {
+    return pool.preparedQuery(LiveSql.ASSIGNMENT_ITEMS).execute(Tuple.of(assignmentId)).map(rows -> {
+      Map<String, Item> items = new HashMap<>();
+      rows.forEach(r -> items.put(r.getString("QUESTION_ID"), new Item(r.getNumeric("ANSWERED").intValue(),
+        r.getNumeric("CORRECT").intValue(), r.getNumeric("SESSIONS").intValue())));
+      return items;
+    });
+  }
 }

@@ -97,4 +97,15 @@ final class LiveSql {
     + "WHERE s.class_id = ? AND s.status = 'finished' "
     + "GROUP BY s.id, s.reading_id, s.assignment_id, s.created_at, s.question_index, p.user_id "
     + "ORDER BY s.created_at, s.id";
+
+  /**
+   * Per question, the answers members of the class gave in the assignment's finished live sessions,
+   * and how many were right. Params: assignment.
+   */
+  static final String ASSIGNMENT_ITEMS = "SELECT a.question_id AS question_id, COUNT(*) AS answered, "
+    + "SUM(CASE WHEN a.fraction >= 0.999 THEN 1 ELSE 0 END) AS correct, COUNT(DISTINCT s.id) AS sessions "
+    + "FROM live_sessions s JOIN live_players p ON p.session_id = s.id AND p.removed = FALSE "
+    + "JOIN class_members m ON m.class_id = s.class_id AND m.student_id = p.user_id "
+    + "JOIN live_answers a ON a.player_id = p.id "
+    + "WHERE s.assignment_id = ? AND s.status = 'finished' GROUP BY a.question_id";
 }

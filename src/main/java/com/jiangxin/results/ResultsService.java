@@ -139,9 +139,11 @@ final class ResultsService {
     Future<RowSet<Row>> answers = repo.answerCounts(a);
     Future<RowSet<Row>> examples = repo.exampleFacility(a);
     Future<Long> pending = repo.pendingCount(a.id());
-    return Future.all(List.of(completion, notSubmitted, members, kept, moments, answers, examples, pending))
+    Future<Map<String, LiveResults.Item>> liveItems = live == null ? Future.succeededFuture(Map.of()) : live.ofAssignment(a.id());
+    return Future.all(List.of(completion, notSubmitted, members, kept, moments, answers, examples, pending, liveItems))
       .map(x -> AssignmentReport.build(a, quiz, reading, completion.result(), notSubmitted.result(),
-        members.result(), kept.result(), moments.result(), answers.result(), examples.result(), pending.result()));
+        members.result(), kept.result(), moments.result(), answers.result(), examples.result(), pending.result())
+        .withLive(liveItems.result()));
   }
 
   Quiz quizOf(AssignmentRef a) {

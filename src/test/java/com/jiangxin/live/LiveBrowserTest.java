@@ -1,5 +1,7 @@
 package com.jiangxin.live;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import com.jiangxin.support.Accounts;
 import com.jiangxin.support.Browser;
 import com.jiangxin.support.TestServer;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -134,6 +137,17 @@ class LiveBrowserTest {
       + " && document.documentElement.scrollWidth <= window.innerWidth + 1");
   }
 
+  /** Serious or critical axe-core findings on the page as it is now. */
+  private static List<String> accessibility(Page page) {
+    List<String> out = new ArrayList<>();
+    for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+      if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+        out.add(rule.getImpact() + " " + rule.getId() + " " + rule.getNodes().get(0).getTarget());
+      }
+    }
+    return out;
+  }
+
   private static boolean noSidewaysScroll(Page page) {
     return (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1");
   }
@@ -170,7 +184,10 @@ class LiveBrowserTest {
     visible(b, "#lp-wait");
     BrowserContext phoneC = browser.phone();
     Page c = phoneC.newPage();
+    c.setViewportSize(360, 740);
     c.navigate(server.url("/live?pin=" + pin));
+    assertTrue(noSidewaysScroll(c), "the join page fits a 360 px phone");
+    assertEquals(List.of(), accessibility(c), "the join page");
     c.fill("#lp-nick", "小\u0007猫");
     c.click("#lp-join-form button[type=submit]");
     visible(c, "#lp-wait");
@@ -180,6 +197,7 @@ class LiveBrowserTest {
       waitText(host, "#lh-names", name);
     }
     Browser.screenshot(host, "live-lobby-1920");
+    assertEquals(List.of(), accessibility(host), "the projector's lobby");
 
     // question 1 (single): A right, B reloads before answering and then answers wrong, C right
     host.click("#lh-next");
@@ -187,6 +205,8 @@ class LiveBrowserTest {
       waitText(p, "#lp-prompt", "担任什么职务");
     }
     assertTrue(noSidewaysScroll(a), "the phone does not scroll sideways");
+    assertTrue(noSidewaysScroll(c), "nor at 360 px");
+    assertEquals(List.of(), accessibility(a), "the phone's question");
     Browser.screenshot(a, "live-phone-question");
     a.click(".lp-choice >> text=收费二班的收费班长");
     visible(a, "#lp-sent");
@@ -208,6 +228,7 @@ class LiveBrowserTest {
     waitText(host, "#lh-tally", "2 人答对");
     assertTrue(fitsScreen(host), "the reveal fits one 1920×1080 screen");
     Browser.screenshot(host, "live-reveal-1920");
+    assertEquals(List.of(), accessibility(host), "the projector's reveal");
     host.setViewportSize(1024, 768);
     assertTrue(fitsScreen(host), "the reveal fits one 1024×768 screen");
     assertTrue(host.locator("#lh-paragraph mark.evidence").isVisible());

@@ -50,7 +50,7 @@ class LiveResultsTest {
   }
 
   @Test
-  @DisplayName("a session from an assignment lands in the class gradebook as source \"live\" for its members only, and leaves their quiz scores alone")
+  @DisplayName("a session from an assignment lands in the gradebook and the report's item analysis as source \"live\", for members only, and leaves quiz scores alone")
   void gradebookShowsLiveSessions() {
     JsonObject s = start(server, teacher.token(), new JsonObject().put("assignmentId", assignmentId).put("guests", true));
     String base = "/api/v1/live/" + s.getLong("id");
@@ -86,11 +86,22 @@ class LiveResultsTest {
     assertNull(quiz.getValue("score"), "a live session is not a quiz attempt");
     assertEquals(0, quiz.getInteger("attempts"));
 
+    JsonObject report = server.get("/api/v1/assignments/" + assignmentId + "/report", teacher.token()).bodyAsJsonObject();
+    JsonObject firstItem = report.getJsonArray("questions").stream().map(o -> (JsonObject) o)
+      .filter(o -> o.getString("id").equals(qs.get(0).id())).findFirst().orElseThrow();
+    assertEquals("live", firstItem.getJsonObject("live").getString("source"), firstItem.encode());
+    assertEquals(1, firstItem.getJsonObject("live").getInteger("answered"), "members only");
+    assertEquals(1, firstItem.getJsonObject("live").getInteger("correct"));
+    assertEquals(0, firstItem.getInteger("answered"), "the attempts' item analysis is unchanged");
+
     Accounts.Session browser = Accounts.session(server, teacher.username(), Accounts.PASSWORD);
     String page = server.client.get("/classes/" + classId + "/gradebook").putHeader("Cookie", "jx_sid=" + browser.sid())
       .send().await().bodyAsString();
     assertTrue(page.contains("互动 "), "the gradebook page has a live column");
     assertTrue(page.contains(">1/2<"), "the member's correct answers out of the questions shown");
+    String reportPage = server.client.get("/assignments/" + assignmentId + "/report").putHeader("Cookie", "jx_sid=" + browser.sid())
+      .send().await().bodyAsString();
+    assertTrue(reportPage.contains("课堂互动答对 1/1"), "the report's item analysis shows the live result");
   }
 
   @Test
