@@ -106,7 +106,8 @@
       }
       if (q.unit) { ol.appendChild(el('li', 'unit', '单位：' + q.unit)); }
       $('lh-answered').textContent = d.answered || 0;
-      countdown(d.countdown, d.questionAt);
+      // the projector's clock may differ from the server's: count from the server's time
+      countdown(d.countdown, d.questionAt + (d.serverNow ? Date.now() - d.serverNow : 0));
     }
     function countdown(seconds, at) {
       if (timer) { clearInterval(timer); timer = null; }

@@ -4,28 +4,40 @@ import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Requests;
+import com.jiangxin.web.RetryLater;
 import com.jiangxin.web.SiteAddress;
+import com.jiangxin.web.Throttle;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import java.time.Duration;
 
 /** The live API under {@code /api/v1/live}: teachers host, players send {@value #PLAYER_HEADER}. */
 final class LiveApi {
   static final String PLAYER_HEADER = "X-Player-Token";
   static final int COUNTDOWN_MAX = 300;
+  /**
+   * Wrong PINs one address may type: a few dozen at once (a class behind one router mistypes), then
+   * one every two seconds, so guessing a running session's PIN takes days.
+   */
+  static final Throttle.Policy WRONG_PINS = Throttle.Policy.rate(30, Duration.ofSeconds(2), Duration.ofMinutes(10));
 
   private final LiveGame game;
   private final SiteAddress site;
+  private final Throttle wrongPins;
 
-  private LiveApi(LiveGame game, SiteAddress site) {
+  private LiveApi(LiveGame game, SiteAddress site, Throttle wrongPins) {
     this.game = game;
     this.site = site;
+    this.wrongPins = wrongPins;
   }
 
-  static void mount(Router router, LiveGame game, SiteAddress site) {
-    LiveApi api = new LiveApi(game, site);
+  static void mount(Router router, Vertx vertx, LiveGame game, SiteAddress site) {
+    LiveApi api = new LiveApi(game, site, Throttle.shared(vertx, "live-wrong-pin", WRONG_PINS, 10_000));
     router.post("/api/v1/live").handler(api::create);
     router.post("/api/v1/live/join").handler(api::join);
     router.get("/api/v1/live/:id").handler(api::state);
@@ -77,11 +89,21 @@ final class LiveApi {
     JsonObject body = Requests.jsonBody(ctx);
     Object pin = body.getValue("pin");
     String nickname = Requests.string(body, "nickname");
+    String address = Requests.clientAddress(ctx);
+    long wait = wrongPins.waitMillis(address);
+    if (wait > 0) {
+      throw new RetryLater(429, "PIN 输错太多次了，请 " + Throttle.seconds(wait) + " 秒后再试。", Throttle.seconds(wait));
+    }
     game.join(Auth.user(ctx).orElse(null), pin == null ? null : String.valueOf(pin), nickname)
       .onSuccess(Requests.safely(ctx, j -> Web.json(ctx, 200, new JsonObject()
         .put("sessionId", j.player().sessionId()).put("playerId", j.player().id())
         .put("playerToken", j.token()).put("name", j.player().name()))))
-      .onFailure(ctx::fail);
+      .onFailure(e -> {
+        if (e instanceof HttpError h && h.status() == 404) {
+          wrongPins.acquire(address);
+        }
+        ctx.fail(e);
+      });
   }
 
   private void state(RoutingContext ctx) {

@@ -228,7 +228,7 @@ final class LiveGame {
       }
       JsonObject question = quiz.playerQuestion(to);
       JsonObject shown = new JsonObject().put("index", to).put("question", question)
-        .put("count", quiz.size()).put("countdown", s.countdown()).put("questionAt", now);
+        .put("count", quiz.size()).put("countdown", s.countdown()).put("questionAt", now).put("serverNow", now);
       events.publish(s.id(), "question", shown);
       return Future.succeededFuture(shown);
     });
@@ -308,7 +308,8 @@ final class LiveGame {
       .put("index", s.index())
       .put("count", quiz.size())
       .put("countdown", s.countdown())
-      .put("speedBonus", s.speedBonus());
+      .put("speedBonus", s.speedBonus())
+      .put("serverNow", System.currentTimeMillis());
     if (q != null && !s.finished()) {
       out.put("question", quiz.playerQuestion(s.index())).put("questionAt", s.questionAt());
     }
