@@ -63,7 +63,7 @@ final class LiveEvents {
       .putHeader("X-Accel-Buffering", "no");
     res.write("retry: 2000\n: connected\n\n");
     Stream s = new Stream(res, playerId);
-    Group g = groups.computeIfAbsent(sessionId, id -> new Group(id, vertx.eventBus().<JsonObject>consumer(address(id),
+    Group g = groups.computeIfAbsent(sessionId, id -> new Group(vertx.eventBus().<JsonObject>consumer(address(id),
       msg -> deliver(id, msg.body()))));
     g.streams.add(s);
     s.send("state", first);
@@ -72,11 +72,6 @@ final class LiveEvents {
     if (heartbeat < 0) {
       heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> beat());
     }
-  }
-
-  /** Open streams on this instance (for tests and the benchmark's sanity checks). */
-  int open() {
-    return groups.values().stream().mapToInt(g -> g.streams.size()).sum();
   }
 
   private void deliver(long sessionId, JsonObject message) {
@@ -130,12 +125,10 @@ final class LiveEvents {
   }
 
   private static final class Group {
-    final long sessionId;
     final MessageConsumer<JsonObject> consumer;
     final Set<Stream> streams = new LinkedHashSet<>();
 
-    Group(long sessionId, MessageConsumer<JsonObject> consumer) {
-      this.sessionId = sessionId;
+    Group(MessageConsumer<JsonObject> consumer) {
       this.consumer = consumer;
     }
   }

@@ -183,14 +183,6 @@ final class LiveRepository {
     });
   }
 
-  Future<List<LiveSession>> sessionsOf(long teacherId) {
-    return pool.preparedQuery(LiveSql.SESSIONS_OF_TEACHER).execute(Tuple.of(teacherId)).map(rows -> {
-      List<LiveSession> list = new ArrayList<>();
-      rows.forEach(r -> list.add(LiveSession.from(r)));
-      return list;
-    });
-  }
-
   /** The teacher's classes as id and name, for the start page. */
   Future<List<Object[]>> classesOf(long teacherId) {
     return pool.preparedQuery(LiveSql.CLASSES_OF_TEACHER).execute(Tuple.of(teacherId)).map(rows -> {

@@ -73,10 +73,6 @@ final class LiveSql {
     + "FROM live_players p LEFT JOIN live_answers a ON a.player_id = p.id "
     + "WHERE p.session_id = ? AND p.removed = FALSE GROUP BY p.id, p.name, p.user_id";
 
-  /** A teacher's sessions, newest first, for the start page. */
-  static final String SESSIONS_OF_TEACHER = "SELECT " + SESSION_COLUMNS + " FROM live_sessions s WHERE s.teacher_id = ? "
-    + "ORDER BY s.created_at DESC, s.id DESC LIMIT 10";
-
   /** The classes a teacher teaches, for the start page. */
   static final String CLASSES_OF_TEACHER = "SELECT c.id AS id, c.name AS name FROM classes c WHERE c.teacher_id = ? ORDER BY c.name, c.id";
 
