@@ -153,7 +153,7 @@ class LiveBrowserTest {
   }
 
   @Test
-  @DisplayName("a projector and three phones (one a guest) play three questions to the end; a phone reloads mid-question; the evidence is highlighted")
+  @DisplayName("a projector and three phones (one a guest) play three questions to the end; a phone reloads mid-question; a guest is removed; the evidence is highlighted")
   void aLiveLesson() {
     // the teacher starts the session from the start page and lands on the projector
     BrowserContext projector = browser.desktop();
@@ -192,7 +192,20 @@ class LiveBrowserTest {
     c.click("#lp-join-form button[type=submit]");
     visible(c, "#lp-wait");
     assertEquals("小猫", c.locator("#lp-name").textContent());
+    // a fourth phone joins with a rude nickname; the teacher removes it from the projector
+    BrowserContext phoneD = browser.phone();
+    Page d = phoneD.newPage();
+    d.navigate(server.url("/live?pin=" + pin));
+    d.fill("#lp-nick", "捣乱的");
+    d.click("#lp-join-form button[type=submit]");
+    visible(d, "#lp-wait");
+    waitText(host, "#lh-players", "4");
+    host.click("button[aria-label='移出 捣乱的']");
+    waitText(d, "#lp-error", "移出");
+    visible(d, "#lp-join");
+    phoneD.close();
     waitText(host, "#lh-players", "3");
+    assertEquals(0, host.locator("#lh-names >> text=捣乱的").count());
     for (String name : List.of("刘一", "赵二", "小猫")) {
       waitText(host, "#lh-names", name);
     }
@@ -204,6 +217,10 @@ class LiveBrowserTest {
     for (Page p : List.of(a, b, c)) {
       waitText(p, "#lp-prompt", "担任什么职务");
     }
+    assertTrue(fitsScreen(host), "the question fits one 1920×1080 screen");
+    host.setViewportSize(1024, 768);
+    assertTrue(fitsScreen(host), "the question fits one 1024×768 screen");
+    host.setViewportSize(1920, 1080);
     assertTrue(noSidewaysScroll(a), "the phone does not scroll sideways");
     assertTrue(noSidewaysScroll(c), "nor at 360 px");
     assertEquals(List.of(), accessibility(a), "the phone's question");
