@@ -24,6 +24,8 @@ final class LiveEvents {
 
   private final Vertx vertx;
   private final Map<Long, Group> groups = new HashMap<>();
+  /** Sessions with a coalesced task already scheduled on this instance. */
+  private final Set<Long> scheduled = new java.util.HashSet<>();
   private long heartbeat = -1;
 
   LiveEvents(Vertx vertx) {
@@ -47,6 +49,19 @@ final class LiveEvents {
   /** Tells one player's device (they were removed). */
   void publishToPlayer(long sessionId, long playerId, String event, JsonObject data) {
     vertx.eventBus().publish(address(sessionId), new JsonObject().put("event", event).put("data", data).put("player", playerId));
+  }
+
+  /**
+   * Runs {@code task} once in {@code delayMs}, however often it is asked for meanwhile: a class
+   * answering at once costs one count and one event, not one per answer.
+   */
+  void coalesce(long sessionId, long delayMs, Runnable task) {
+    if (scheduled.add(sessionId)) {
+      vertx.setTimer(delayMs, t -> {
+        scheduled.remove(sessionId);
+        task.run();
+      });
+    }
   }
 
   /**

@@ -31,6 +31,8 @@ final class LiveGame {
   static final int POINTS_PER_CORRECT = 1000;
   /** An answer this long after the question (or later) earns no speed bonus. */
   static final long SPEED_WINDOW_MS = 30_000;
+  /** The projector's "how many have answered" is brought up to date at most this often. */
+  static final long ANSWERED_EVERY_MS = 250;
 
   private final LiveRepository repo;
   private final LiveEvents events;
@@ -250,12 +252,12 @@ final class LiveGame {
     }
     double fraction = q.grade(answer).fraction();
     return repo.answer(s.id(), s.index(), p.id(), q.id(), answer, fraction, System.currentTimeMillis())
-      .compose(x -> repo.countAnswers(s.id(), q.id()))
-      .compose(n -> repo.countPlayers(s.id()).map(players -> {
-        events.publishToHost(s.id(), "answered", new JsonObject().put("questionId", q.id())
-          .put("answered", n).put("players", players));
-        return null;
-      }));
+      .onSuccess(x -> events.coalesce(s.id(), ANSWERED_EVERY_MS, () -> repo.countAnswers(s.id(), q.id())
+        .compose(n -> repo.countPlayers(s.id()).map(players -> {
+          events.publishToHost(s.id(), "answered", new JsonObject().put("questionId", q.id())
+            .put("answered", n).put("players", players));
+          return null;
+        }))));
   }
 
   Future<JsonObject> reveal(LiveSession s) {

@@ -284,7 +284,7 @@ class LiveApiTest {
   }
 
   @Test
-  @DisplayName("the event stream: host and player get the question as it is shown; nginx is told not to buffer; strangers get 401")
+  @DisplayName("the event stream: host and player get the question as it is shown, the host also how many answered; nginx is told not to buffer; strangers get 401")
   void eventStream() throws Exception {
     JsonObject s = guestSession();
     long id = s.getLong("id");
@@ -296,11 +296,15 @@ class LiveApiTest {
       assertEquals(401, denied.statusCode());
       CompletableFuture<String> playerSaw = stream(http, id, guest.getString("playerToken"), null, "event: question");
       Accounts.Session browser = Accounts.session(server, teacher.username(), Accounts.PASSWORD);
-      CompletableFuture<String> hostSaw = stream(http, id, null, browser.sid(), "event: question");
+      CompletableFuture<String> hostSaw = stream(http, id, null, browser.sid(), "event: answered");
       Thread.sleep(300);
       assertEquals(200, post("/api/v1/live/" + id + "/next", teacher.token()).statusCode());
       String p = playerSaw.get(10, TimeUnit.SECONDS);
+      Question first = questions.get(0);
+      assertEquals(202, asPlayer(server, "POST", "/api/v1/live/" + id + "/answers",
+        new JsonObject().put("questionId", first.id()).put("answer", right(first)), guest.getString("playerToken")).statusCode());
       String h = hostSaw.get(10, TimeUnit.SECONDS);
+      assertTrue(h.contains("\"answered\":1"), h);
       assertTrue(p.contains("event: state"), p);
       assertTrue(p.contains(questions.get(0).prompt().substring(0, 4)), p);
       assertFalse(p.contains("\"evidence\""), p);
