@@ -12,6 +12,7 @@ import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
 import com.jiangxin.discussion.Discussion;
 import com.jiangxin.lint.LintReport;
+import com.jiangxin.live.Live;
 import com.jiangxin.lint.QuizLinter;
 import com.jiangxin.quiz.AttemptRoutes;
 import com.jiangxin.quiz.AttemptService;
@@ -220,6 +221,7 @@ public class App extends VerticleBase {
     AttemptRoutes.mount(router, attempts, catalog);
     Classroom.mount(router, vertx, pool, catalog, siteAddress());
     Results.mount(router, pool, attempts.grading(), loaded.quizzes(), catalog);
+    Live.mount(router, vertx, pool, loaded.quizzes(), catalog, siteAddress());
     WebSetup.mountFallback(router);
     return router;
   }

@@ -34,6 +34,8 @@ public final class Auth {
   static final String ANONYMOUS_KEY = "sidIsNew";
   private static final Pattern PUBLIC_API = Pattern.compile(
     "^/api/v1/(readings(/[^/]+)?|examples|openapi\\.yaml|auth/login|auth/register)$");
+  /** Live-session calls a guest may make without an account: joining, then with the player token. */
+  private static final Pattern LIVE_PLAYER_API = Pattern.compile("^/api/v1/live/(join|\\d+(/answers|/leaderboard|/next|/reveal|/end|/players/\\d+)?)$");
   /** What a teacher account waiting for approval may still use: what anyone may, and its own account. */
   private static final Pattern PENDING_TEACHER_MAY = Pattern.compile("^/(|examples|readings/[^/]+|login|register|logout"
     + "|account|account/password|account/invite|join|dashboard|health|favicon\\.ico"
@@ -186,6 +188,10 @@ public final class Auth {
 
   static boolean isPublicApi(RoutingContext ctx) {
     String path = ctx.normalizedPath();
+    if (LIVE_PLAYER_API.matcher(path).matches()
+      && (path.equals("/api/v1/live/join") || ctx.request().getHeader("X-Player-Token") != null)) {
+      return true; // a guest of a live session: the live feature checks the PIN or the player token itself
+    }
     boolean authCall = path.equals("/api/v1/auth/login") || path.equals("/api/v1/auth/register");
     return PUBLIC_API.matcher(path).matches() && (authCall || ctx.request().method() == HttpMethod.GET);
   }

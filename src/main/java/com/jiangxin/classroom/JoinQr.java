@@ -10,7 +10,7 @@ import java.util.Map;
  * output: the path holds only commands and numbers, so no text of the encoded URL enters the SVG
  * except through the escaped accessible name.
  */
-final class JoinQr {
+public final class JoinQr {
   /** The quiet zone around the code, in modules, as the QR standard asks. */
   static final int BORDER = 4;
 
@@ -22,7 +22,7 @@ final class JoinQr {
    * included), {@code path} (one {@code M x,y h w v1 h -w z} rectangle per run of dark modules in a
    * row) and {@code label} (the accessible name).
    */
-  static Map<String, Object> model(String text, String label) {
+  public static Map<String, Object> model(String text, String label) {
     QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
     Map<String, Object> m = new HashMap<>();
     m.put("size", qr.size + 2 * BORDER);

@@ -1,6 +1,7 @@
 package com.jiangxin.results;
 
 import com.jiangxin.content.Reading;
+import com.jiangxin.live.LiveResults;
 import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.Level;
 import com.jiangxin.quiz.Question;
@@ -60,6 +61,14 @@ final class AssignmentReport {
   final List<Example> examples;
   final List<LevelRow> levels;
   final long pendingToGrade;
+  /** Per question id, how the class did on it in live sessions of this assignment (kept apart from attempts). */
+  Map<String, LiveResults.Item> live = Map.of();
+
+  /** The report with the class's live results per question beside the attempts' item analysis. */
+  AssignmentReport withLive(Map<String, LiveResults.Item> items) {
+    this.live = items;
+    return this;
+  }
 
   private AssignmentReport(AssignmentRef assignment, Quiz quiz, Reading reading, long students, long submitted,
                            long inProgress, List<Student> notSubmitted, List<Double> keptScores, List<Item> items,
@@ -199,6 +208,9 @@ final class AssignmentReport {
         .put("facility", Format.round3(i.facility())).put("discrimination", Format.round3(i.discrimination()))
         .put("answers", counts).put("answerList", list)
         .put("paragraph", q.paragraph()).put("evidenceUrl", i.evidenceUrl());
+      if (live.containsKey(q.id())) {
+        item.put("live", live.get(q.id()).toJson());
+      }
       i.mostCommonWrong().ifPresent(w -> item.put("mostCommonWrong", new JsonObject().put("key", w.key())
         .put("label", w.label()).put("count", w.count())
         .put("shareOfWrong", i.wrongCount() == 0 ? null : Format.round3((double) w.count() / i.wrongCount()))));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import com.jiangxin.discussion.Participation;
+import com.jiangxin.live.LiveResults;
 
 /**
  * A class's gradebook: its students × its assignments, each cell the kept score of one student at
@@ -72,18 +73,31 @@ final class Gradebook {
   /** Discussion participation: student id → assignment id → counts. */
   private final Map<Long, Map<Long, Participation>> participation;
 
+  /** The class's finished live sessions (source "live"), shown beside the scores and never counted in them. */
+  private final List<LiveResults.Session> live;
+
   private Gradebook(ClassRef cls, List<Column> columns, List<Line> lines,
-                    Map<Long, Map<Long, Participation>> participation) {
+                    Map<Long, Map<Long, Participation>> participation, List<LiveResults.Session> live) {
     this.cls = cls;
     this.columns = columns;
     this.lines = lines;
     this.totalMax = columns.stream().mapToDouble(Column::maxScore).sum();
     this.participation = participation;
+    this.live = live;
   }
 
   /** The same gradebook with each student's discussion participation per assignment. */
   Gradebook withParticipation(Map<Long, Map<Long, Participation>> byStudent) {
-    return new Gradebook(cls, columns, lines, byStudent);
+    return new Gradebook(cls, columns, lines, byStudent, live);
+  }
+
+  /** The same gradebook with the class's live sessions. */
+  Gradebook withLive(List<LiveResults.Session> sessions) {
+    return new Gradebook(cls, columns, lines, participation, sessions);
+  }
+
+  List<LiveResults.Session> live() {
+    return live;
   }
 
   /** A student's participation in an assignment's discussion (zeros when none). */
@@ -116,7 +130,7 @@ final class Gradebook {
       }
       lines.add(new Line(s, results, Math.round(total * 100) / 100.0));
     }
-    return new Gradebook(cls, columns, lines, Map.of());
+    return new Gradebook(cls, columns, lines, Map.of(), List.of());
   }
 
   ClassRef cls() {
@@ -204,7 +218,10 @@ final class Gradebook {
       students.add(new JsonObject().put("id", l.student().id()).put("username", l.student().username())
         .put("displayName", l.student().displayName()).put("total", l.total()).put("results", results));
     }
+    JsonArray liveSessions = new JsonArray();
+    live.forEach(session -> liveSessions.add(session.toJson()));
     return new JsonObject()
+      .put("live", liveSessions)
       .put("class", new JsonObject().put("id", cls.id()).put("name", cls.name()))
       .put("sort", sort.key()).put("dir", sort.descending() ? "desc" : "asc")
       .put("totalMax", Math.round(totalMax * 100) / 100.0)

@@ -1,5 +1,6 @@
 package com.jiangxin.results;
 
+import com.jiangxin.live.LiveResults;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.QuestionTypes;
 
@@ -44,6 +45,8 @@ final class ReportView {
     model.put("notSubmittedCount", missing.size());
     model.put("pendingToGrade", r.pendingToGrade);
     model.put("hasData", r.submitted > 0);
+    // live results of the assignment are worth showing before anyone has handed in the quiz
+    model.put("showItems", r.submitted > 0 || !r.live.isEmpty());
     model.put("csvUrl", "/assignments/" + aid + "/answers.csv");
     model.put("gradingUrl", "/assignments/" + aid + "/grading");
     model.put("gradebookUrl", "/classes/" + r.assignment.classId() + "/gradebook");
@@ -108,6 +111,10 @@ final class ReportView {
       m.put("evidenceUrl", i.evidenceUrl());
       m.put("paragraph", q.paragraph());
       m.put("isShort", "short".equals(q.typeName()));
+      LiveResults.Item live = r.live.get(q.id());
+      if (live != null) {
+        m.put("live", "课堂互动答对 " + live.correct() + "/" + live.answered() + "（" + Numbers.percent(live.facility()) + "）");
+      }
       List<Map<String, Object>> answers = new ArrayList<>();
       // a score distribution has no "most common wrong answer" to point at
       String topWrong = "short".equals(q.typeName()) ? null

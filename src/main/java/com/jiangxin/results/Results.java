@@ -2,6 +2,7 @@ package com.jiangxin.results;
 
 import com.jiangxin.discussion.DiscussionRepository;
 import com.jiangxin.quiz.Grading;
+import com.jiangxin.live.LiveResults;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import io.vertx.ext.web.Router;
@@ -15,7 +16,8 @@ public final class Results {
   /** Mounts the pages and API; teacher grades go through the quiz feature's {@code grading}. */
   public static void mount(Router router, Pool pool, Grading grading, QuizBank bank, ReadingCatalog catalog) {
     ResultsService service = new ResultsService(new ResultsRepository(pool), grading, bank, catalog)
-      .withDiscussion(new DiscussionRepository(pool));
+      .withDiscussion(new DiscussionRepository(pool))
+      .withLive(new LiveResults(pool));
     ResultsApi.mount(router, service);
     ResultsPages.mount(router, service);
   }

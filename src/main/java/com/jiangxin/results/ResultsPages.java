@@ -10,7 +10,9 @@ import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.Kept;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.discussion.Participation;
+import com.jiangxin.live.LiveResults;
 import com.jiangxin.web.Numbers;
+import com.jiangxin.web.Times;
 import com.jiangxin.web.Web;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
@@ -72,6 +74,13 @@ final class ResultsPages {
         cols.add(m);
       }
       model.put("columns", cols);
+      List<Map<String, Object>> liveCols = new ArrayList<>();
+      for (LiveResults.Session session : gb.live()) {
+        String pian = results.catalog().byId(session.readingId()).map(Reading::pianLabel).orElse(session.readingId());
+        liveCols.add(Map.of("label", "互动 " + pian, "date", Times.date(session.startedAt()),
+          "questions", session.shown()));
+      }
+      model.put("liveColumns", liveCols);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Gradebook.Line l : gb.sorted(sort)) {
         Map<String, Object> row = new HashMap<>();
@@ -92,6 +101,13 @@ final class ResultsPages {
           cells.add(cell);
         }
         row.put("cells", cells);
+        List<Map<String, Object>> liveCells = new ArrayList<>();
+        for (LiveResults.Session session : gb.live()) {
+          LiveResults.Score sc = session.students().get(l.student().id());
+          liveCells.add(sc == null ? Map.of("missing", true)
+            : Map.of("correct", sc.correct(), "questions", session.shown()));
+        }
+        row.put("liveCells", liveCells);
         rows.add(row);
       }
       model.put("rows", rows);

@@ -7,6 +7,7 @@ import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.discussion.DiscussionRepository;
 import com.jiangxin.discussion.Participation;
+import com.jiangxin.live.LiveResults;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.results.Records.AssignmentRef;
@@ -37,6 +38,13 @@ final class ResultsService {
   private final ReadingCatalog catalog;
 
   private DiscussionRepository discussion;
+  private LiveResults live;
+
+  /** Shows the class's finished live sessions in the gradebook, beside (never inside) the scores. */
+  ResultsService withLive(LiveResults live) {
+    this.live = live;
+    return this;
+  }
 
   /** Shows each student's discussion participation in the gradebook. */
   ResultsService withDiscussion(DiscussionRepository discussion) {
@@ -71,8 +79,9 @@ final class ResultsService {
     Future<List<Kept>> ks = repo.keptOfClass(c.id());
     Future<Map<Long, Map<Long, Participation>>> talk = discussion == null
       ? Future.succeededFuture(Map.of()) : discussion.participationByClass(c.id());
-    return Future.all(as, ss, ks, talk).map(x -> Gradebook.build(c, as.result(), ss.result(), ks.result(), bank, catalog)
-      .withParticipation(talk.result()));
+    Future<List<LiveResults.Session>> lv = live == null ? Future.succeededFuture(List.of()) : live.ofClass(c.id());
+    return Future.all(List.of(as, ss, ks, talk, lv)).map(x -> Gradebook.build(c, as.result(), ss.result(), ks.result(), bank, catalog)
+      .withParticipation(talk.result()).withLive(lv.result()));
   }
 
   /** One student's attempts in a class, each with every answer, for the class's teacher. */
@@ -130,9 +139,11 @@ final class ResultsService {
     Future<RowSet<Row>> answers = repo.answerCounts(a);
     Future<RowSet<Row>> examples = repo.exampleFacility(a);
     Future<Long> pending = repo.pendingCount(a.id());
-    return Future.all(List.of(completion, notSubmitted, members, kept, moments, answers, examples, pending))
+    Future<Map<String, LiveResults.Item>> liveItems = live == null ? Future.succeededFuture(Map.of()) : live.ofAssignment(a.id());
+    return Future.all(List.of(completion, notSubmitted, members, kept, moments, answers, examples, pending, liveItems))
       .map(x -> AssignmentReport.build(a, quiz, reading, completion.result(), notSubmitted.result(),
-        members.result(), kept.result(), moments.result(), answers.result(), examples.result(), pending.result()));
+        members.result(), kept.result(), moments.result(), answers.result(), examples.result(), pending.result())
+        .withLive(liveItems.result()));
   }
 
   Quiz quizOf(AssignmentRef a) {

@@ -1,0 +1,292 @@
+package com.jiangxin.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Pattern;
+
+/**
+ * The live fan-out benchmark: the real server in its own process, one live session, N guest players
+ * each holding its event stream open, and the teacher showing question after question. For each
+ * question it times, per player, from the moment the teacher's {@code next} is sent to the moment
+ * that player's stream delivers the question, and prints p50, p99 and the last player's time.
+ *
+ * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dmain.class=com.jiangxin.bench.LiveFanout -Dexec.args="--players 1000 --questions 8"</pre>
+ *
+ * Options: {@code --players N} (1000), {@code --questions Q} (8, at most the reading's live
+ * questions), {@code --reading ID} (pian-01), {@code --out DIR} (target/bench-live). Every stream is
+ * one connection, so the run needs about 2N file descriptors ({@code ulimit -n}) and lifts the
+ * server's per-address connection cap, since all players come from one address here.
+ */
+public final class LiveFanout {
+  private static final Pattern READY = Pattern.compile("is ready in (\\d+) ms: open http://localhost:(\\d+)/");
+  private static final String INVITE = "bench-invite-code";
+  private static final byte[] QUESTION_EVENT = "event: question".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  private final int players;
+  private final int questions;
+  private final String reading;
+  private final Path out;
+
+  private LiveFanout(Map<String, String> o) {
+    players = Integer.parseInt(o.getOrDefault("players", "1000"));
+    questions = Integer.parseInt(o.getOrDefault("questions", "8"));
+    reading = o.getOrDefault("reading", "pian-01");
+    out = Path.of(o.getOrDefault("out", "target/bench-live")).toAbsolutePath();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    new LiveFanout(options).run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    String machine = String.format(Locale.ROOT, "%d cores, load average %.2f before the run",
+      Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    deleteTree(out);
+    Map<String, String> env = new HashMap<>();
+    env.put("DATA_DIR", out.resolve("data").toString());
+    env.put("TEACHER_INVITE_CODE", INVITE);
+    env.put("CONNECTIONS_PER_ADDRESS", String.valueOf(players * 2 + 100));
+    env.put("LOGIN_BURST_PER_ADDRESS", "1000000");
+    env.put("REGISTER_BURST_PER_ADDRESS", "1000000");
+    Vertx vertx = Vertx.vertx();
+    HttpClientAgent http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(30_000).setIdleTimeout(0),
+      new PoolOptions().setHttp1MaxSize(players + 64));
+    try (BenchProcess server = BenchProcess.start("server", out.resolve("server"), env, List.of("-Xmx1g"), "com.jiangxin.Main")) {
+      int port = Integer.parseInt(server.awaitLine(READY, Duration.ofSeconds(60)).group(2));
+      BenchClass cls = new BenchClass(port);
+      cls.open(reading, 0, INVITE);
+      JsonObject session = new JsonObject(call(http, port, HttpMethod.POST, "/api/v1/live", cls.teacherToken, null,
+        new JsonObject().put("readingId", reading).put("guests", true)).await());
+      long id = session.getLong("id");
+      int playable = session.getInteger("questions");
+      int rounds = Math.min(questions, playable);
+      System.out.printf(Locale.ROOT, "Session %d (%s, %d live questions); joining %,d guests …%n", id, reading, playable, players);
+      long joinStart = System.nanoTime();
+      List<String> tokens = join(http, port, session.getString("pin"));
+      double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
+      System.out.printf(Locale.ROOT, "Opening %,d event streams …%n", players);
+      long openStart = System.nanoTime();
+      Streams streams = open(http, port, id, tokens, rounds);
+      double openSeconds = (System.nanoTime() - openStart) / 1e9;
+      System.out.printf(Locale.ROOT, "Showing %d questions …%n", rounds);
+      List<double[]> results = new ArrayList<>();
+      for (int q = 0; q < rounds; q++) {
+        Thread.sleep(1500); // let the machine settle between questions, as a teacher would talk
+        long sent = System.nanoTime();
+        call(http, port, HttpMethod.POST, "/api/v1/live/" + id + "/next", cls.teacherToken, null, new JsonObject()).await();
+        double nextMs = (System.nanoTime() - sent) / 1e6;
+        boolean all = streams.waitAll(q, 60);
+        long[] got = streams.received(q);
+        double[] ms = Arrays.stream(got).filter(t -> t > 0).mapToDouble(t -> (t - sent) / 1e6).sorted().toArray();
+        results.add(new double[] {q, ms.length, pct(ms, 50), pct(ms, 99), ms.length == 0 ? Double.NaN : ms[ms.length - 1], nextMs});
+        if (!all) {
+          System.out.printf("question %d: only %d of %d players received it within 60 s%n", q + 1, ms.length, players);
+        }
+      }
+      report(machine, joinSeconds, openSeconds, results, server);
+    } finally {
+      http.close();
+      vertx.close().await();
+    }
+  }
+
+  private List<String> join(HttpClientAgent http, int port, String pin) throws Exception {
+    String[] tokens = new String[players];
+    Semaphore inFlight = new Semaphore(64);
+    CountDownLatch done = new CountDownLatch(players);
+    AtomicInteger failed = new AtomicInteger();
+    for (int i = 0; i < players; i++) {
+      int n = i;
+      inFlight.acquire();
+      call(http, port, HttpMethod.POST, "/api/v1/live/join", null, null,
+        new JsonObject().put("pin", pin).put("nickname", "玩家" + n))
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            tokens[n] = new JsonObject(ar.result()).getString("playerToken");
+          } else if (failed.incrementAndGet() < 5) {
+            System.out.println("join failed: " + ar.cause().getMessage());
+          }
+          inFlight.release();
+          done.countDown();
+        });
+    }
+    done.await(10, TimeUnit.MINUTES);
+    if (failed.get() > 0) {
+      throw new IllegalStateException(failed.get() + " joins failed");
+    }
+    return List.of(tokens);
+  }
+
+  /** Every player's open stream, and when each received each question. */
+  private final class Streams {
+    private final AtomicLongArray[] at;
+    private final CountDownLatch[] latches;
+
+    Streams(int rounds) {
+      at = new AtomicLongArray[rounds];
+      latches = new CountDownLatch[rounds];
+      for (int q = 0; q < rounds; q++) {
+        at[q] = new AtomicLongArray(players);
+        latches[q] = new CountDownLatch(players);
+      }
+    }
+
+    void seen(int player, int q) {
+      if (q < at.length && at[q].compareAndSet(player, 0, System.nanoTime())) {
+        latches[q].countDown();
+      }
+    }
+
+    boolean waitAll(int q, int seconds) throws InterruptedException {
+      return latches[q].await(seconds, TimeUnit.SECONDS);
+    }
+
+    long[] received(int q) {
+      long[] r = new long[players];
+      for (int i = 0; i < players; i++) {
+        r[i] = at[q].get(i);
+      }
+      return r;
+    }
+  }
+
+  private Streams open(HttpClientAgent http, int port, long id, List<String> tokens, int rounds) throws Exception {
+    Streams streams = new Streams(rounds);
+    CountDownLatch opened = new CountDownLatch(players);
+    Semaphore inFlight = new Semaphore(200);
+    AtomicInteger failed = new AtomicInteger();
+    for (int i = 0; i < players; i++) {
+      int n = i;
+      inFlight.acquire();
+      RequestOptions o = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
+        .setURI("/live/" + id + "/events").putHeader("X-Player-Token", tokens.get(n)).setIdleTimeout(0);
+      http.request(o).compose(req -> req.send()).onComplete(ar -> {
+        inFlight.release();
+        if (ar.failed() || ar.result().statusCode() != 200) {
+          if (failed.incrementAndGet() < 5) {
+            System.out.println("stream failed: " + (ar.failed() ? ar.cause().getMessage() : ar.result().statusCode()));
+          }
+          opened.countDown();
+          return;
+        }
+        int[] count = {0};
+        int[] match = {0};
+        boolean[] first = {true};
+        ar.result().handler(chunk -> {
+          if (first[0]) {
+            first[0] = false;
+            opened.countDown();
+          }
+          // count "event: question" lines across chunk boundaries
+          for (int b = 0; b < chunk.length(); b++) {
+            byte c = chunk.getByte(b);
+            match[0] = c == QUESTION_EVENT[match[0]] ? match[0] + 1 : c == QUESTION_EVENT[0] ? 1 : 0;
+            if (match[0] == QUESTION_EVENT.length) {
+              match[0] = 0;
+              streams.seen(n, count[0]++);
+            }
+          }
+        });
+      });
+    }
+    opened.await(5, TimeUnit.MINUTES);
+    if (failed.get() > 0) {
+      throw new IllegalStateException(failed.get() + " streams failed to open");
+    }
+    return streams;
+  }
+
+  private static Future<String> call(HttpClientAgent http, int port, HttpMethod method, String path, String bearer,
+                                     String player, JsonObject body) {
+    RequestOptions o = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(path)
+      .putHeader("Content-Type", "application/json");
+    if (bearer != null) {
+      o.putHeader("Authorization", "Bearer " + bearer);
+    }
+    if (player != null) {
+      o.putHeader("X-Player-Token", player);
+    }
+    Promise<String> result = Promise.promise();
+    http.request(o).compose(req -> req.send(body == null ? Buffer.buffer() : body.toBuffer()))
+      .compose(res -> res.body().map(b -> {
+        if (res.statusCode() >= 300) {
+          throw new IllegalStateException(method + " " + path + ": " + res.statusCode() + " " + b);
+        }
+        return b.toString();
+      }))
+      .onComplete(result);
+    return result.future();
+  }
+
+  private static double pct(double[] sorted, int p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+  private void report(String machine, double joinSeconds, double openSeconds, List<double[]> rows, BenchProcess server) {
+    StringBuilder t = new StringBuilder();
+    t.append(String.format(Locale.ROOT, "%nLive fan-out: %,d players on open event streams, one server process (%s)%n",
+      players, machine));
+    t.append(String.format(Locale.ROOT, "joins: %.1f s (%.0f/s); streams opened in %.1f s%n%n",
+      joinSeconds, players / joinSeconds, openSeconds));
+    t.append("| question | received | p50 ms | p99 ms | last ms | `next` answered ms |\n");
+    t.append("|---:|---:|---:|---:|---:|---:|\n");
+    List<Double> p99s = new ArrayList<>();
+    for (double[] r : rows) {
+      t.append(String.format(Locale.ROOT, "| %d | %,d | %.0f | %.0f | %.0f | %.0f |%n",
+        (int) r[0] + 1, (int) r[1], r[2], r[3], r[4], r[5]));
+      p99s.add(r[3]);
+    }
+    p99s.sort(Double::compare);
+    t.append(String.format(Locale.ROOT, "%nmedian of the per-question p99: %.0f ms; server resident memory %.0f MB%n",
+      p99s.get(p99s.size() / 2), server.residentMegabytes()));
+    System.out.println(t);
+    try {
+      Files.writeString(out.resolve("live-fanout.md"), t.toString());
+    } catch (java.io.IOException e) {
+      System.out.println("could not write the table: " + e.getMessage());
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
