@@ -39,7 +39,7 @@ final class DiscussionService {
   private final LiveUpdates live;
   private final Clock clock;
   private final PostThrottle throttle;
-  private final SerialExecutor serial = new SerialExecutor();
+  private final SerialExecutor serial;
 
   DiscussionService(DiscussionRepository repo, QuizBank quizzes, ReadingCatalog catalog, LiveUpdates live, Clock clock) {
     this(repo, quizzes, catalog, live, clock, new PostThrottle(clock));
@@ -53,6 +53,7 @@ final class DiscussionService {
     this.live = live;
     this.clock = clock;
     this.throttle = throttle;
+    this.serial = new SerialExecutor(live.vertx(), "discussion");
   }
 
   /** A thread, the assignment it belongs to, and who is asking. */

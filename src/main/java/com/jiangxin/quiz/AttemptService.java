@@ -5,6 +5,7 @@ import com.jiangxin.db.Sql;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.SerialExecutor;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -49,9 +50,10 @@ public final class AttemptService {
   private final Pool pool;
   private final QuizBank bank;
   private final Clock clock;
-  private final SerialExecutor serial = new SerialExecutor();
+  private final SerialExecutor serial;
 
-  public AttemptService(Pool pool, QuizBank bank, Clock clock) {
+  public AttemptService(Vertx vertx, Pool pool, QuizBank bank, Clock clock) {
+    this.serial = new SerialExecutor(vertx, "attempts");
     this.pool = pool;
     this.bank = bank;
     this.clock = clock;
