@@ -102,7 +102,7 @@ final class DiscussionService {
 
   /** The assignment if the user is its class's teacher or one of its students; 404 otherwise. */
   Future<Place> place(long assignmentId, User user) {
-    return repo.place(assignmentId, user.id()).map(found -> found.filter(p -> p.admits(user))
+    return repo.place(assignmentId, user).map(found -> found
       .orElseThrow(() -> HttpError.notFound("没有这个作业，或你不在这个班级。")));
   }
 
@@ -124,8 +124,8 @@ final class DiscussionService {
       if (t.isEmpty()) {
         return Future.failedFuture(HttpError.notFound("没有这个讨论。"));
       }
-      return repo.place(t.get().assignmentId(), user.id()).map(p -> {
-        if (p.isEmpty() || !p.get().admits(user)) {
+      return repo.place(t.get().assignmentId(), user).map(p -> {
+        if (p.isEmpty()) {
           throw HttpError.notFound("没有这个讨论。");
         }
         return new At(t.get(), p.get(), p.get().viewer(user));

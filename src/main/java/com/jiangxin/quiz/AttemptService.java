@@ -1,6 +1,7 @@
 package com.jiangxin.quiz;
 
 import com.jiangxin.account.User;
+import com.jiangxin.classroom.AssignmentAccess;
 import com.jiangxin.db.Sql;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.SerialExecutor;
@@ -51,9 +52,11 @@ public final class AttemptService {
   private final QuizBank bank;
   private final Clock clock;
   private final SerialExecutor serial;
+  private final AssignmentAccess access;
 
   public AttemptService(Vertx vertx, Pool pool, QuizBank bank, Clock clock) {
     this.serial = new SerialExecutor(vertx, "attempts");
+    this.access = new AssignmentAccess(pool);
     this.pool = pool;
     this.bank = bank;
     this.clock = clock;
@@ -65,14 +68,8 @@ public final class AttemptService {
 
   /** The assignment if the caller may see it (its teacher or a student of its class); 404 otherwise. */
   Future<AssignmentInfo> visibleAssignment(long assignmentId, User caller) {
-    return pool.preparedQuery(AttemptSql.ASSIGNMENT_FOR_USER).execute(Tuple.of(caller.id(), assignmentId))
-      .map(rows -> {
-        AssignmentInfo a = rows.iterator().hasNext() ? AssignmentInfo.from(rows.iterator().next()) : null;
-        if (a == null || !(a.callerIsMember() || a.teacherId() == caller.id())) {
-          throw HttpError.notFound("没有这个作业，或你不在这个班级。");
-        }
-        return a;
-      });
+    return access.visibleTo(caller, assignmentId).map(found -> found.map(AssignmentInfo::from)
+      .orElseThrow(() -> HttpError.notFound("没有这个作业，或你不在这个班级。")));
   }
 
   Quiz quizFor(String readingId) {
