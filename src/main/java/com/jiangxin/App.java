@@ -5,6 +5,7 @@ import com.jiangxin.account.AccountRoutes;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.PasswordHashing;
 import com.jiangxin.account.TeacherApproval;
+import com.jiangxin.classroom.AssignmentPanel;
 import com.jiangxin.classroom.Classroom;
 import com.jiangxin.classroom.DemoSeed;
 import com.jiangxin.content.Reading;
@@ -18,7 +19,8 @@ import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.quiz.QuizRoutes;
 import com.jiangxin.reading.ExampleRoutes;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
+import com.jiangxin.reading.ReadingPanel;
 import com.jiangxin.reading.ReadingRoutes;
 import com.jiangxin.results.DemoAttempts;
 import com.jiangxin.results.Results;
@@ -293,14 +295,15 @@ public class App extends VerticleBase {
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
     ApiDocs.mount(router);
-    // before the reading page: it prepares the margin comments that page draws
-    Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
-    ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
+    // pages built from several features' parts are given those parts as panels
+    ReadingPanel margin = Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
+    ReadingRoutes.mount(router, catalog, pool, loaded.quizzes(), List.of(margin));
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
-    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), Future.fromCompletionStage(shared.lint(), context));
+    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), Future.fromCompletionStage(shared.lint(), context)
+      .map(LintReport::forKeyPage));
     AccountRoutes.mount(router, vertx, accounts, auth, new TeacherApproval(pool), config.limits());
-    AttemptRoutes.mount(router, attempts, catalog);
-    Classroom.mount(router, vertx, pool, catalog, siteAddress());
+    AssignmentPanel quiz = AttemptRoutes.mount(router, attempts, catalog::byId);
+    Classroom.mount(router, vertx, pool, catalog, siteAddress(), List.of(quiz));
     Results.mount(router, pool, loaded.quizzes(), catalog);
     WebSetup.mountFallback(router);
     return router;

@@ -5,6 +5,7 @@ import com.jiangxin.account.User;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 import com.jiangxin.reading.ReadingPageAddOn;
+import com.jiangxin.reading.ReadingPanel;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Numbers;
 import com.jiangxin.web.Web;
@@ -33,11 +34,9 @@ final class DiscussionPages {
     this.service = service;
   }
 
-  static void mount(Router router, DiscussionService service) {
+  /** @return the margin comments the reading page draws */
+  static ReadingPanel mount(Router router, DiscussionService service) {
     DiscussionPages p = new DiscussionPages(service);
-    // runs before the reading page's own handler (mount order in App) and leaves the margin for it
-    router.get("/readings/:id").handler(p::prepareMargin);
-
     router.get("/assignments/:id/discussion").handler(Auth::requirePageUser).handler(p::showThreads);
     router.post("/assignments/:id/threads").handler(Auth::requirePageUser).handler(p::addThread);
     router.get("/assignments/:id/margin/:n").handler(Auth::requirePageUser).handler(ctx -> p.showMargin(ctx, false));
@@ -60,6 +59,7 @@ final class DiscussionPages {
     router.post("/posts/:id/pin").handler(Auth::requirePageUser).handler(ctx -> p.pin(ctx, true));
     router.post("/posts/:id/unpin").handler(Auth::requirePageUser).handler(ctx -> p.pin(ctx, false));
     router.post("/posts/:id/reactions").handler(Auth::requirePageUser).handler(p::react);
+    return p::margin;
   }
 
   // ---- the reading page's margin ----
@@ -69,28 +69,19 @@ final class DiscussionPages {
    * comments per paragraph, for the reading page to draw in its margin. Anyone else just gets the
    * reading.
    */
-  private void prepareMargin(RoutingContext ctx) {
+  private Future<Optional<ReadingPageAddOn>> margin(RoutingContext ctx, Reading reading) {
     String assignment = ctx.request().getParam("assignment");
     Optional<User> user = Auth.user(ctx);
     if (assignment == null || !assignment.matches("\\d{1,18}") || user.isEmpty()) {
-      ctx.next();
-      return;
+      return Future.succeededFuture(Optional.empty());
     }
-    String readingId = ctx.pathParam("id");
-    service.annotations(readingId, Long.parseLong(assignment), user.get())
-      .onSuccess(tp -> {
+    return service.annotations(reading.id(), Long.parseLong(assignment), user.get())
+      .<Optional<ReadingPageAddOn>>map(tp -> {
         Map<Integer, Integer> counts = new HashMap<>();
         tp.flat().forEach(p -> counts.merge(p.paragraph() == null ? 0 : p.paragraph(), 1, Integer::sum));
-        ctx.put(ReadingPageAddOn.KEY, new MarginAddOn(tp.at(), counts));
-        ctx.next();
+        return Optional.of(new MarginAddOn(tp.at(), counts));
       })
-      .onFailure(e -> {
-        if (e instanceof HttpError) {
-          ctx.next();
-        } else {
-          ctx.fail(e);
-        }
-      });
+      .recover(e -> e instanceof HttpError ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e));
   }
 
   /** Draws the counts into the reading page's paragraphs and introduces the margin. */

@@ -6,7 +6,7 @@ import com.jiangxin.content.Reading;
 import com.jiangxin.db.Sql;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.quiz.QuizBank;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.SerialExecutor;
 import io.vertx.core.Future;

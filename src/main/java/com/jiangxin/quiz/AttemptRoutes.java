@@ -2,8 +2,9 @@ package com.jiangxin.quiz;
 
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
+import com.jiangxin.classroom.Assignment;
+import com.jiangxin.classroom.AssignmentPanel;
 import com.jiangxin.content.Reading;
-import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Numbers;
 import com.jiangxin.web.PageContext;
@@ -22,6 +23,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Taking quizzes: the attempt API, and the pages that work with and without JavaScript. */
 public final class AttemptRoutes {
@@ -29,15 +32,21 @@ public final class AttemptRoutes {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZONE);
 
   private final AttemptService attempts;
-  private final ReadingCatalog catalog;
+  private final Function<String, Optional<Reading>> readings;
 
-  private AttemptRoutes(AttemptService attempts, ReadingCatalog catalog) {
+  private AttemptRoutes(AttemptService attempts, Function<String, Optional<Reading>> readings) {
     this.attempts = attempts;
-    this.catalog = catalog;
+    this.readings = readings;
   }
 
-  public static void mount(Router router, AttemptService attempts, ReadingCatalog catalog) {
-    AttemptRoutes r = new AttemptRoutes(attempts, catalog);
+  /**
+   * Mounts the attempt routes.
+   *
+   * @param readings finds a reading by id, for the attempt page's evidence links
+   * @return taking the quiz, a panel of the assignment page
+   */
+  public static AssignmentPanel mount(Router router, AttemptService attempts, Function<String, Optional<Reading>> readings) {
+    AttemptRoutes r = new AttemptRoutes(attempts, readings);
     router.post("/api/v1/assignments/:id/attempts").handler(r::startJson);
     router.post("/api/v1/readings/:id/practice").handler(r::practiceJson);
     router.put("/api/v1/attempts/:id/answers").handler(r::saveJson);
@@ -45,13 +54,23 @@ public final class AttemptRoutes {
     router.get("/api/v1/attempts/:id").handler(r::attemptJson);
     router.post("/api/v1/assignments/:id/regrade").handler(r::regradeJson);
 
-    router.get("/assignments/:id").handler(Auth::requirePageUser).handler(r::assignmentPanel);
     router.post("/assignments/:id/attempts").handler(Auth::requirePageUser).handler(r::startPage);
     router.post("/assignments/:id/regrade").handler(Auth::requirePageUser).handler(r::regradePage);
     router.post("/readings/:id/practice").handler(Auth::requirePageUser).handler(r::practicePage);
     router.get("/attempts/:id").handler(Auth::requirePageUser).handler(r::showAttempt);
     router.post("/attempts/:id/save").handler(Auth::requirePageUser).handler(r::savePage);
     router.post("/attempts/:id/submit").handler(Auth::requirePageUser).handler(r::submitPage);
+    return new AssignmentPanel() {
+      @Override
+      public String key() {
+        return "quiz";
+      }
+
+      @Override
+      public Future<Map<String, Object>> panel(RoutingContext ctx, Assignment a, User viewer) {
+        return r.assignmentPanel(ctx, a, viewer);
+      }
+    };
   }
 
   // ---- JSON API ----
@@ -129,32 +148,18 @@ public final class AttemptRoutes {
    * Adds the quiz panel of an assignment page (start, resume, past attempts) to the page context;
    * the classroom feature renders the page itself.
    */
-  private void assignmentPanel(RoutingContext ctx) {
-    User user = Auth.current(ctx);
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      ctx.next();
-      return;
+  /**
+   * Taking the quiz, on the assignment page: a student's attempts and the button to start or go
+   * on; for the teacher, only that the page is theirs.
+   */
+  private Future<Map<String, Object>> assignmentPanel(RoutingContext ctx, Assignment a, User user) {
+    if (!user.isStudent()) {
+      return Future.succeededFuture(Map.of("teacher", true, "assignmentId", a.id()));
     }
-    attempts.visibleAssignment(id, user).compose(a -> {
-      if (!user.isStudent()) {
-        return Future.succeededFuture(Map.<String, Object>of("teacher", true, "assignmentId", a.id()));
-      }
-      return attempts.attemptsOf(id, user).map(list -> quizPanel(a, list));
-    }).onComplete(ar -> {
-      if (ar.succeeded()) {
-        Map<String, Object> page = ctx.get(PageContext.KEY);
-        if (page != null) {
-          page.put("quiz", ar.result());
-        }
-      }
-      ctx.next();
-    });
+    return attempts.attemptsOf(a.id(), user).map(list -> quizPanel(a, list));
   }
 
-  private static Map<String, Object> quizPanel(AssignmentInfo a, List<Attempt> list) {
+  private static Map<String, Object> quizPanel(Assignment a, List<Attempt> list) {
     long now = System.currentTimeMillis();
     Map<String, Object> panel = new java.util.HashMap<>();
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -237,7 +242,7 @@ public final class AttemptRoutes {
   }
 
   private Void render(RoutingContext ctx, User user, Attempt t, JsonObject json, String studentName) {
-    Reading reading = catalog.byId(t.readingId()).orElseThrow();
+    Reading reading = readings.apply(t.readingId()).orElseThrow();
     Map<String, Object> model = Web.model(ctx, (t.userId() == user.id() ? "" : studentName + " · ")
       + (t.submitted() ? "结果 · " : "答题 · ") + reading.pianLabel() + " " + reading.title());
     List<Map<String, Object>> questions = AttemptPage.questions(json.getJsonArray("questions"), t.answers());

@@ -2,7 +2,7 @@ package com.jiangxin.results;
 
 import com.jiangxin.discussion.DiscussionRepository;
 import com.jiangxin.quiz.QuizBank;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
