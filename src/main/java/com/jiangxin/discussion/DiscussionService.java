@@ -8,6 +8,7 @@ import com.jiangxin.quiz.Quiz;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.RetryLater;
 import com.jiangxin.web.SerialExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -81,12 +82,10 @@ final class DiscussionService {
   }
 
   /** Too many posts too quickly: a 429 that says when to try again. */
-  static final class TooManyPosts extends HttpError {
-    final long retryAfterSeconds;
-
+  static final class TooManyPosts extends RetryLater {
     TooManyPosts(long retryAfterSeconds) {
-      super(429, "发得太快了：连发 " + PostThrottle.LIMIT + " 条后要等 " + PostThrottle.WINDOW_SECONDS + " 秒。请 " + retryAfterSeconds + " 秒后再发。");
-      this.retryAfterSeconds = retryAfterSeconds;
+      super(429, "发得太快了：连发 " + PostThrottle.LIMIT + " 条后要等 " + PostThrottle.WINDOW_SECONDS + " 秒。请 "
+        + retryAfterSeconds + " 秒后再发。", retryAfterSeconds);
     }
   }
 

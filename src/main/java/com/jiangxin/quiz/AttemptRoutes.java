@@ -88,15 +88,7 @@ public final class AttemptRoutes {
       .compose(s -> attempts.reveal(s.attempt(), user)
         .compose(reveal -> attempts.toJson(s.attempt(), reveal)).map(j -> j.put("resumed", s.resumed())))
       .onSuccess(json -> Web.json(ctx, 201, json))
-      .onFailure(e -> failWithRetry(ctx, e));
-  }
-
-  /** Fails the request; a 429 tells the client when to try again. */
-  private static void failWithRetry(RoutingContext ctx, Throwable e) {
-    if (e instanceof TooManyAttempts limit) {
-      ctx.response().putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
-    }
-    ctx.fail(e);
+      .onFailure(ctx::fail);
   }
 
   private void saveJson(RoutingContext ctx) {
@@ -228,7 +220,7 @@ public final class AttemptRoutes {
   private void practicePage(RoutingContext ctx) {
     attempts.startPractice(ctx.pathParam("id"), Auth.current(ctx))
       .onSuccess(s -> Web.redirect(ctx, "/attempts/" + s.attempt().id()))
-      .onFailure(e -> failWithRetry(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void showAttempt(RoutingContext ctx) {
