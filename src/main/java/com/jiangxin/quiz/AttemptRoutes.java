@@ -9,6 +9,7 @@ import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Numbers;
 import com.jiangxin.web.PageContext;
 import com.jiangxin.web.Requests;
+import com.jiangxin.web.Times;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -17,9 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +26,6 @@ import java.util.function.Function;
 
 /** Taking quizzes: the attempt API, and the pages that work with and without JavaScript. */
 public final class AttemptRoutes {
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZONE);
 
   private final AttemptService attempts;
   private final Function<String, Optional<Reading>> readings;
@@ -168,7 +164,7 @@ public final class AttemptRoutes {
       row.put("late", t.late());
       row.put("autoSubmitted", t.autoSubmitted());
       row.put("pending", t.pending());
-      row.put("when", TIME.format(Instant.ofEpochMilli(t.submitted() ? t.submittedAt() : t.startedAt())));
+      row.put("when", Times.brief(t.submitted() ? t.submittedAt() : t.startedAt()));
       rows.add(row);
       inProgress |= !t.submitted();
     }
@@ -246,9 +242,9 @@ public final class AttemptRoutes {
     model.put("total", questions.size());
     model.put("answered", answered);
     model.put("progress", questions.isEmpty() ? 0 : Math.round(100.0 * answered / questions.size()));
-    model.put("savedAt", t.savedAt() == null ? null : TIME.format(Instant.ofEpochMilli(t.savedAt())));
+    model.put("savedAt", t.savedAt() == null ? null : Times.brief(t.savedAt()));
     model.put("deadline", t.deadline() == null ? null
-      : TIME.format(Instant.ofEpochMilli(t.deadline() - AttemptService.GRACE_MS)));
+      : Times.brief(t.deadline() - AttemptService.GRACE_MS));
     model.put("own", t.userId() == user.id());
     model.put("studentName", studentName);
     model.put("practice", t.practice());
@@ -262,7 +258,7 @@ public final class AttemptRoutes {
       model.put("pendingCount", t.pending());
       model.put("late", t.late());
       model.put("feedback", json.getBoolean("feedbackAvailable"));
-      model.put("submittedAt", TIME.format(Instant.ofEpochMilli(t.submittedAt())));
+      model.put("submittedAt", Times.brief(t.submittedAt()));
       model.put("questions", questions);
       Web.html(ctx, "quiz/review", model);
       return null;
@@ -318,7 +314,7 @@ public final class AttemptRoutes {
       .onSuccess(t -> {
         if (wantsJson(ctx)) {
           Web.json(ctx, new JsonObject().put("savedAt", t.savedAt())
-            .put("savedAtText", TIME.format(Instant.ofEpochMilli(t.savedAt())))
+            .put("savedAtText", Times.brief(t.savedAt()))
             .put("answered", t.answers().size()));
           return;
         }

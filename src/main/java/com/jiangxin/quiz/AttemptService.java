@@ -5,6 +5,7 @@ import com.jiangxin.classroom.AssignmentAccess;
 import com.jiangxin.db.Sql;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.SerialExecutor;
+import com.jiangxin.web.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.Json;
@@ -21,10 +22,6 @@ import org.slf4j.LoggerFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,8 +41,6 @@ public final class AttemptService {
   public static final long GRACE_MS = 60_000;
   /** Practice attempts one student may start on one reading per day (Asia/Shanghai). */
   public static final int PRACTICE_PER_DAY = 20;
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZONE);
   private static final Logger LOG = LoggerFactory.getLogger(AttemptService.class);
 
   private final Pool pool;
@@ -132,9 +127,9 @@ public final class AttemptService {
    */
   private Future<Void> withinPracticeLimit(String readingId, User user) {
     long now = clock.millis();
-    LocalDate today = Instant.ofEpochMilli(now).atZone(ZONE).toLocalDate();
-    long dayStart = today.atStartOfDay(ZONE).toInstant().toEpochMilli();
-    long nextDay = today.plusDays(1).atStartOfDay(ZONE).toInstant().toEpochMilli();
+    long[] day = Times.dayAround(now);
+    long dayStart = day[0];
+    long nextDay = day[1];
     return pool.preparedQuery(AttemptSql.PRACTICE_STARTED_SINCE).execute(Tuple.of(user.id(), readingId, dayStart))
       .compose(rows -> rows.iterator().next().getLong("N") < PRACTICE_PER_DAY
         ? Future.succeededFuture()
@@ -650,7 +645,7 @@ public final class AttemptService {
   private static String holdNote(String what, KeyHold hold) {
     return hold.until() == null
       ? "本篇有老师不公布答案的作业，" + what + "。"
-      : "本篇有未到期的作业，" + what + "，" + TIME.format(Instant.ofEpochMilli(hold.until())) + " 截止后回到这里就能看到。";
+      : "本篇有未到期的作业，" + what + "，" + Times.brief(hold.until()) + " 截止后回到这里就能看到。";
   }
 
   /** The JSON of an attempt: its state, and feedback fields only when {@code withFeedback}. */
