@@ -7,7 +7,6 @@ import com.jiangxin.classroom.AssignmentPanel;
 import com.jiangxin.content.Reading;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Numbers;
-import com.jiangxin.web.PageContext;
 import com.jiangxin.web.Requests;
 import com.jiangxin.web.Times;
 import com.jiangxin.web.Web;

@@ -88,7 +88,8 @@ public final class TestServer implements AutoCloseable {
     all.putIfAbsent("REGISTER_BURST_PER_ADDRESS", "100000");
     all.putIfAbsent("HASH_QUEUE", "10000");
     // every test runs the server as it runs in production, more than one verticle instance
-    all.putIfAbsent("INSTANCES", "2");
+    // (-Djiangxin.test.instances=N runs the suite with another count)
+    all.putIfAbsent("INSTANCES", System.getProperty("jiangxin.test.instances", "2"));
     all.put("PORT", "0");
     all.put("DATA_DIR", dataDir.toString());
     Config config = adjust.apply(Config.from(all));
