@@ -267,7 +267,7 @@ public final class AttemptRoutes {
     if ("1".equals(ctx.request().getParam("saved"))) {
       model.put("flash", "已保存。");
     }
-    int current = Math.max(1, Math.min(questions.size(), intParam(ctx.request().getParam("q"), 1)));
+    int current = Math.max(1, Math.min(questions.size(), Requests.wholeOr(ctx.request().getParam("q"), 1, 1)));
     List<Map<String, Object>> blanks = new ArrayList<>();
     for (Map<String, Object> q : questions) {
       if (!Boolean.TRUE.equals(q.get("answered"))) {
@@ -361,13 +361,5 @@ public final class AttemptRoutes {
   private static boolean wantsJson(RoutingContext ctx) {
     String accept = ctx.request().getHeader("Accept");
     return accept != null && accept.contains("application/json");
-  }
-
-  private static int intParam(String s, int dflt) {
-    try {
-      return s == null ? dflt : Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      return dflt;
-    }
   }
 }

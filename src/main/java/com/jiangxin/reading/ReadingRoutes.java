@@ -5,6 +5,7 @@ import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 import com.jiangxin.quiz.QuizBank;
+import com.jiangxin.web.Requests;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -110,7 +111,7 @@ public final class ReadingRoutes {
       Web.notFound(ctx, "没有这篇文章：" + id + "。请从首页选择一篇。");
       return;
     }
-    int hlParagraph = parseInt(ctx.request().getParam("p"));
+    int hlParagraph = Requests.wholeOr(ctx.request().getParam("p"), 0, 0);
     String hlQuote = ctx.request().getParam("hl");
     if (hlQuote != null && hlQuote.length() > 500) {
       hlQuote = null;
@@ -185,16 +186,5 @@ public final class ReadingRoutes {
         .put("readings", catalog.all().size())))
       .onFailure(e -> Web.json(ctx, 503, new JsonObject().put("status", "DOWN")
         .put("error", "database unavailable")));
-  }
-
-  private static int parseInt(String s) {
-    if (s == null) {
-      return 0;
-    }
-    try {
-      return Integer.parseInt(s.trim());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 }

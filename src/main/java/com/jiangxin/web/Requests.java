@@ -142,6 +142,24 @@ public final class Requests {
     return Long.parseLong(raw.trim());
   }
 
+  /**
+   * A whole number typed into a query or form value, read leniently (for values that only
+   * adjust a page, such as which paragraph to mark).
+   *
+   * @param whenBlank     the value when there is none
+   * @param whenNotNumber the value when it is not a whole number
+   */
+  public static int wholeOr(String text, int whenBlank, int whenNotNumber) {
+    if (text == null || text.isBlank()) {
+      return whenBlank;
+    }
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      return whenNotNumber;
+    }
+  }
+
   /** An optional whole-number query parameter within bounds; 400 otherwise. */
   public static int intParam(RoutingContext ctx, String name, int dflt, int min, int max) {
     String s = ctx.request().getParam(name);
