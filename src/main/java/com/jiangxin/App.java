@@ -185,15 +185,15 @@ public class App extends VerticleBase {
       }, new DeploymentOptions().setInstances(config.instances()))
       .map(id -> {
         List<App> apps = made.stream().sorted(Comparator.comparing(a -> !a.leader)).toList();
-        apps.get(0).announceReady();
+        apps.get(0).announceReady(apps.size());
         return apps;
       });
   }
 
-  private void announceReady() {
+  private void announceReady(int instances) {
     LOG.info("匠心课堂 is ready in {} ms: open http://localhost:{}/",
       (System.nanoTime() - preparation.began) / 1_000_000, server.actualPort());
-    LOG.info("{} verticle instance(s) share one database pool.", config.instances());
+    LOG.info("{} verticle instance(s) share one database pool.", instances);
     LOG.info(siteAddress().announcement(server.actualPort()));
   }
 
@@ -242,7 +242,7 @@ public class App extends VerticleBase {
       .onSuccess(s -> {
         server = s;
         if (deployedAlone) {
-          announceReady();
+          announceReady(1);
         }
       })
       .onFailure(e -> releaseAll());
