@@ -116,6 +116,33 @@ class InstancesTest {
   }
 
   @Test
+  @DisplayName("answers saved in parallel through different instances are all kept")
+  void parallelSavesKeepEveryAnswer() {
+    Accounts.Login teacher = Accounts.teacher(server);
+    Accounts.Login student = Accounts.student(server);
+    long a = assignment(teacher, student, 1);
+    long id = server.postJson("/api/v1/assignments/" + a + "/attempts", new JsonObject(), student.token())
+      .bodyAsJsonObject().getLong("id");
+    JsonObject quiz = server.get("/api/v1/readings/pian-01/quiz", student.token()).bodyAsJsonObject();
+    JsonObject expected = new JsonObject();
+    List<Future<HttpResponse<Buffer>>> saves = new ArrayList<>();
+    for (Object o : quiz.getJsonArray("questions")) {
+      JsonObject q = (JsonObject) o;
+      if ("single".equals(q.getString("type"))) {
+        String option = q.getJsonArray("options").getJsonObject(0).getString("id");
+        expected.put(q.getString("id"), option);
+        saves.add(TestServer.auth(fresh.put("/api/v1/attempts/" + id + "/answers"), student.token())
+          .sendJsonObject(new JsonObject().put(q.getString("id"), option)));
+      }
+    }
+    assertTrue(expected.size() >= 2, "the quiz has single-choice questions to answer: " + expected);
+    saves.forEach(f -> assertEquals(200, f.await().statusCode()));
+
+    JsonObject saved = server.get("/api/v1/attempts/" + id, student.token()).bodyAsJsonObject().getJsonObject("answers");
+    assertEquals(expected, saved, "no save overwrote another's answer");
+  }
+
+  @Test
   @DisplayName("wrong passwords are counted across instances: the sixth wrong try is refused whichever instance gets it")
   void loginThrottleIsShared() {
     Accounts.Login owner = Accounts.student(server);
