@@ -5,6 +5,7 @@ import com.jiangxin.account.AccountRoutes;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.PasswordHashing;
 import com.jiangxin.account.TeacherApproval;
+import com.jiangxin.classroom.AssignmentPanel;
 import com.jiangxin.classroom.Classroom;
 import com.jiangxin.classroom.DemoSeed;
 import com.jiangxin.content.Reading;
@@ -19,7 +20,8 @@ import com.jiangxin.quiz.AttemptService;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.quiz.QuizRoutes;
 import com.jiangxin.reading.ExampleRoutes;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
+import com.jiangxin.reading.ReadingPanel;
 import com.jiangxin.reading.ReadingRoutes;
 import com.jiangxin.results.DemoAttempts;
 import com.jiangxin.results.Results;
@@ -29,7 +31,9 @@ import com.jiangxin.web.SiteAddress;
 import com.jiangxin.web.Templates;
 import com.jiangxin.web.WebSetup;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -39,7 +43,11 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +72,11 @@ public class App extends VerticleBase {
   private Router router;
   private HttpServer server;
   private AttemptService attempts;
+  /** Whether this instance set up what the deployment's instances share (and runs the sweep). */
+  private boolean leader;
+  private boolean released;
+  /** Deployed on its own (tests, tools) rather than through {@link #deploy}, which announces the start. */
+  private boolean deployedAlone = true;
   private long sweepTimer = -1;
   /** The background template compile; stop waits for it so shutdown never races it. */
   private Future<?> warming = Future.succeededFuture();
@@ -112,12 +125,20 @@ public class App extends VerticleBase {
     }
   }
 
-  /** The first half of start-up, under way: the lock it holds, the content and the migrations. */
+  /**
+   * The first half of start-up, under way (the lock it holds, the content and the migrations),
+   * and what every verticle instance of one deployment shares: one pool, one content, one set of
+   * compiled templates. The first instance to start sets those up; the last to stop closes them.
+   */
   public static final class Preparation {
     private final long began;
     private final DataDirLock lock;
     private final CompletableFuture<Loaded> loaded;
     private final CompletableFuture<Void> migrated;
+    private final AtomicReference<CompletableFuture<Shared>> shared = new AtomicReference<>();
+    private final AtomicInteger running = new AtomicInteger();
+    /** The one pool, once the first instance has opened it. */
+    private volatile Pool pool;
 
     private Preparation(long began, DataDirLock lock, CompletableFuture<Loaded> loaded,
                         CompletableFuture<Void> migrated) {
@@ -143,6 +164,40 @@ public class App extends VerticleBase {
   private record Loaded(List<Reading> readings, QuizBank quizzes, Path contentDir, Templates templates) {
   }
 
+  /** What the instances of one deployment share, set up once by the first of them. */
+  private record Shared(Loaded loaded, ReadingCatalog catalog, Pool pool, String csrfKey,
+                        CompletableFuture<LintReport> lint) {
+  }
+
+  /**
+   * Deploys {@link Config#instances()} instances of the server, one per event loop, sharing the
+   * given preparation: they listen on one port and share one pool, one content load, one set of
+   * templates and one deadline sweep.
+   *
+   * @return the instances, the first of them the one that set up what they share
+   */
+  public static Future<List<App>> deploy(Vertx vertx, Config config, Preparation preparation) {
+    List<App> made = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+        App app = new App(config, preparation);
+        app.deployedAlone = false;
+        made.add(app);
+        return app;
+      }, new DeploymentOptions().setInstances(config.instances()))
+      .map(id -> {
+        List<App> apps = made.stream().sorted(Comparator.comparing(a -> !a.leader)).toList();
+        apps.get(0).announceReady(apps.size());
+        return apps;
+      });
+  }
+
+  private void announceReady(int instances) {
+    LOG.info("匠心课堂 is ready in {} ms: open http://localhost:{}/",
+      (System.nanoTime() - preparation.began) / 1_000_000, server.actualPort());
+    LOG.info("{} verticle instance(s) share one database pool.", instances);
+    LOG.info(siteAddress().announcement(server.actualPort()));
+  }
+
   @Override
   public Future<?> start() {
     Future<Preparation> prepared = preparation != null
@@ -151,45 +206,76 @@ public class App extends VerticleBase {
     return prepared
       .compose(p -> {
         preparation = p;
-        Future<Void> migrated = Future.fromCompletionStage(p.migrated, context);
-        return Future.fromCompletionStage(p.loaded, context)
-          .compose(loaded -> {
-            pool = Database.openPool(vertx, config);
-            attempts = new AttemptService(pool, loaded.quizzes(), Clock.systemUTC());
-            ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
+        p.running.incrementAndGet();
+        CompletableFuture<Shared> mine = new CompletableFuture<>();
+        leader = p.shared.compareAndSet(null, mine);
+        Future<Shared> ready = leader
+          ? setUp(p).andThen(ar -> {
+            if (ar.succeeded()) {
+              mine.complete(ar.result());
+            } else {
+              mine.completeExceptionally(ar.cause());
+            }
+          })
+          : Future.fromCompletionStage(p.shared.get(), context);
+        return ready.compose(shared -> {
+            pool = shared.pool();
+            attempts = new AttemptService(vertx, pool, shared.loaded().quizzes(), Clock.systemUTC());
+            return leader ? sweepDeadlines().map(shared) : Future.succeededFuture(shared);
+          })
+          .compose(shared -> {
             AccountRepository accounts = new AccountRepository(pool,
               new PasswordHashing(vertx, config.limits().hashThreads(), config.limits().hashQueue()),
               config.teacherInviteCode());
-            // The pool connects once the migrations are done: a connection opened while Flyway
-            // still changes the schema can see the database closed under it.
-            return migrated
-              .compose(ok -> pool.query("SELECT 1").execute())
-              .compose(ok -> config.demo()
-                ? DemoSeed.run(vertx, pool, catalog)
-                  .compose(x -> DemoAttempts.run(pool, loaded.quizzes(), DemoSeed.TEACHER, System.currentTimeMillis()))
-                : Future.succeededFuture())
-              .compose(ok -> sweepDeadlines())
-              .compose(ok -> accounts.csrfKey())
-              .compose(key -> {
-                router = routes(loaded, catalog, accounts, new Auth(accounts, key));
-                return new ConnectionGuard(vertx, config.limits())
-                  .install(vertx.createHttpServer(WebSetup.serverOptions(config.limits())), router)
-                  .listen(config.port());
-              })
+            router = routes(shared, accounts, new Auth(accounts, shared.csrfKey()));
+            return new ConnectionGuard(vertx, config.limits())
+              .install(vertx.createHttpServer(WebSetup.serverOptions(config.limits())), router)
+              .listen(config.port())
               .onSuccess(s -> {
-                warmUp(loaded.templates());
-                sweepTimer = vertx.setPeriodic(config.autoSubmitEveryMs(), id -> sweepDeadlines());
+                if (leader) {
+                  warmUp(shared.loaded().templates());
+                  sweepTimer = vertx.setPeriodic(config.autoSubmitEveryMs(), id -> sweepDeadlines());
+                }
               });
           })
           .recover(e -> p.failure(context, e).compose(Future::failedFuture));
       })
       .onSuccess(s -> {
         server = s;
-        LOG.info("匠心课堂 is ready in {} ms: open http://localhost:{}/",
-          (System.nanoTime() - preparation.began) / 1_000_000, s.actualPort());
-        LOG.info(siteAddress().announcement(s.actualPort()));
+        if (deployedAlone) {
+          announceReady(1);
+        }
       })
       .onFailure(e -> releaseAll());
+  }
+
+  /**
+   * What the instances share, set up by the first: the pool (connected once the migrations are
+   * done: a connection opened while Flyway still changes the schema can see the database closed
+   * under it), the demo classroom if asked, the CSRF key, and the linter's findings.
+   */
+  private Future<Shared> setUp(Preparation p) {
+    Future<Void> migrated = Future.fromCompletionStage(p.migrated, context);
+    return Future.fromCompletionStage(p.loaded, context).compose(loaded -> {
+      Pool opened = Database.openPool(vertx, config);
+      p.pool = opened;
+      ReadingCatalog catalog = new ReadingCatalog(loaded.readings());
+      return migrated
+        .compose(ok -> opened.query("SELECT 1").execute())
+        .compose(ok -> config.demo()
+          ? DemoSeed.run(vertx, opened, catalog)
+            .compose(x -> DemoAttempts.run(opened, loaded.quizzes(), DemoSeed.TEACHER, System.currentTimeMillis()))
+          : Future.succeededFuture())
+        .compose(ok -> new AccountRepository(opened, null, config.teacherInviteCode()).csrfKey())
+        .map(key -> {
+          // the answer key page shows the linter's findings; they are worked out beside the start, not in its way
+          CompletableFuture<LintReport> lint = vertx.executeBlocking(
+              () -> QuizLinter.lintBank(loaded.contentDir(), loaded.readings(), loaded.quizzes()), false)
+            .onFailure(e -> LOG.warn("The quiz linter failed; answer key pages show no findings: {}", e.toString()))
+            .toCompletionStage().toCompletableFuture();
+          return new Shared(loaded, catalog, opened, key, lint);
+        });
+    });
   }
 
   /**
@@ -201,25 +287,24 @@ public class App extends VerticleBase {
       .onFailure(e -> LOG.error("A template does not compile: {}", e.getMessage()));
   }
 
-  private Router routes(Loaded loaded, ReadingCatalog catalog, AccountRepository accounts, Auth auth) {
+  private Router routes(Shared shared, AccountRepository accounts, Auth auth) {
+    Loaded loaded = shared.loaded();
+    ReadingCatalog catalog = shared.catalog();
     Router router = WebSetup.baseRouter(vertx, loaded.templates());
     router.route().handler(auth::identify);
     router.route().handler(Auth::gate);
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
     ApiDocs.mount(router);
-    // before the reading page: it prepares the margin comments that page draws
-    Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
-    ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
+    // pages built from several features' parts are given those parts as panels
+    ReadingPanel margin = Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
+    ReadingRoutes.mount(router, catalog, pool, loaded.quizzes(), List.of(margin));
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
-    // the answer key page shows the linter's findings; they are worked out beside the start, not in its way
-    Future<LintReport> lint = vertx.executeBlocking(
-      () -> QuizLinter.lintBank(loaded.contentDir(), loaded.readings(), loaded.quizzes()), false)
-      .onFailure(e -> LOG.warn("The quiz linter failed; answer key pages show no findings: {}", e.toString()));
-    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), lint);
+    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), Future.fromCompletionStage(shared.lint(), context)
+      .map(LintReport::forKeyPage));
     AccountRoutes.mount(router, vertx, accounts, auth, new TeacherApproval(pool), config.limits());
-    AttemptRoutes.mount(router, attempts, catalog);
-    Classroom.mount(router, vertx, pool, catalog, siteAddress());
+    AssignmentPanel quiz = AttemptRoutes.mount(router, attempts, catalog::byId);
+    Classroom.mount(router, vertx, pool, catalog, siteAddress(), List.of(quiz));
     Results.mount(router, pool, attempts.grading(), loaded.quizzes(), catalog);
     Live.mount(router, vertx, pool, loaded.quizzes(), catalog, siteAddress());
     WebSetup.mountFallback(router);
@@ -269,23 +354,32 @@ public class App extends VerticleBase {
       vertx.cancelTimer(sweepTimer);
     }
     Future<Void> closing = warming.transform(done -> server == null ? Future.succeededFuture() : server.close());
-    return closing.eventually(() -> pool == null ? Future.succeededFuture() : pool.close())
-      .eventually(() -> {
-        pool = null;
-        releaseAll();
-        LOG.info("匠心课堂 stopped; the database is closed.");
-        return Future.succeededFuture();
-      });
+    return closing.eventually(() -> {
+      Future<Void> closed = releaseAll();
+      pool = null;
+      return closed;
+    });
   }
 
-  private void releaseAll() {
-    if (pool != null) {
-      pool.close();
-      pool = null;
+  /**
+   * Lets go of this instance's share; the last instance of the deployment to let go closes the pool
+   * and the data-folder lock.
+   */
+  private Future<Void> releaseAll() {
+    if (preparation == null || released) {
+      return Future.succeededFuture();
     }
-    if (preparation != null) {
+    released = true;
+    if (preparation.running.decrementAndGet() > 0) {
+      return Future.succeededFuture();
+    }
+    Pool toClose = preparation.pool;
+    Future<Void> closed = toClose == null ? Future.succeededFuture() : toClose.close();
+    return closed.eventually(() -> {
       preparation.lock.close();
-    }
+      LOG.info("匠心课堂 stopped; the database is closed.");
+      return Future.succeededFuture();
+    });
   }
 
   private static Throwable causeOf(CompletableFuture<?> failed) {

@@ -56,7 +56,8 @@ public final class ClasspathFolder {
   public record Entry(String name, Path path) {
   }
 
-  private static Optional<Path> open(URL url) throws URISyntaxException, IOException {
+  /** A class path resource as a path, inside its jar or on disk; empty for other kinds of URL. */
+  static Optional<Path> open(URL url) throws URISyntaxException, IOException {
     URI uri = url.toURI();
     if ("file".equals(uri.getScheme())) {
       return Optional.of(Path.of(uri));

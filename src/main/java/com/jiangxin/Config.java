@@ -26,12 +26,14 @@ import java.util.Optional;
  *                   ({@code TEACHER_INVITE_CODE}, at least {@value #MIN_INVITE_CODE} characters), if set
  * @param autoSubmitEveryMs how often open attempts past their deadline are submitted by the server
  *                   ({@code AUTO_SUBMIT_EVERY_MS}, default 30 000; they are also swept at start)
+ * @param instances  HTTP verticle instances, one per event loop, all sharing one database pool
+ *                   ({@code INSTANCES}, default: the number of cores)
  * @param limits     what one client may take of the server (see {@link Limits})
  */
 public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Path> quizzesDir,
                      boolean demo, boolean devTemplates, Optional<String> publicUrl,
                      Optional<String> lanAddress, Optional<String> teacherInviteCode,
-                     long autoSubmitEveryMs, Limits limits) {
+                     long autoSubmitEveryMs, int instances, Limits limits) {
   /** Shorter invite codes could be guessed. */
   public static final int MIN_INVITE_CODE = 8;
 
@@ -122,13 +124,14 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       Optional.empty(),
       invite,
       positiveMillis(env, "AUTO_SUBMIT_EVERY_MS", 30_000),
+      Limits.positive(env, "INSTANCES", Runtime.getRuntime().availableProcessors()),
       Limits.from(env));
   }
 
   /** The same settings with another LAN address. */
   public Config withLanAddress(Optional<String> address) {
     return new Config(port, dataDir, dbUrl, quizzesDir, demo, devTemplates, publicUrl, address,
-      teacherInviteCode, autoSubmitEveryMs, limits);
+      teacherInviteCode, autoSubmitEveryMs, instances, limits);
   }
 
   /** Checks {@code PUBLIC_URL}: an absolute http(s) URL with a host, and no query or fragment. */

@@ -5,16 +5,11 @@ import com.jiangxin.content.Reading;
 import com.jiangxin.content.ReadingLibrary;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where the readings and quizzes come from: {@code QUIZZES_DIR} when set, otherwise the
@@ -44,17 +39,8 @@ public final class Content {
       throw new IllegalStateException("The built-in quizzes/ folder is missing from the class path");
     }
     try {
-      URI uri = marker.toURI();
-      if ("jar".equals(uri.getScheme())) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-          fs = FileSystems.getFileSystem(uri);
-        }
-        return fs.getPath("/quizzes");
-      }
-      return Path.of(uri).getParent();
+      return ClasspathFolder.open(marker).orElseThrow(() -> new IOException("not a file or jar: " + marker))
+        .getParent();
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("Cannot open the built-in quizzes/ folder: " + e.getMessage(), e);
     }

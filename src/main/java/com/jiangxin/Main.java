@@ -64,7 +64,7 @@ public final class Main {
       System.setProperty("io.netty.jfr.enabled", "false");
     }
     Vertx vertx = Vertx.vertx();
-    vertx.deployVerticle(new App(config, preparation)).onComplete(ar -> {
+    App.deploy(vertx, config, preparation).onComplete(ar -> {
       if (ar.failed()) {
         Throwable cause = rootCause(ar.cause());
         String message = cause instanceof ContentException || cause instanceof IllegalStateException

@@ -240,17 +240,11 @@ public final class AccountRepository {
 
   /** Issues a bearer token; only its hash is stored. */
   public Future<String> issueToken(User user) {
-    String token = Secrets.newSecret();
-    long now = System.currentTimeMillis();
-    return pool.preparedQuery(AccountSql.INSERT_TOKEN)
-      .execute(Tuple.of(Secrets.sha256(token), user.id(), now, now + TOKEN_LIFETIME.toMillis()))
-      .map(token);
+    return issueSecret(AccountSql.INSERT_TOKEN, user, TOKEN_LIFETIME);
   }
 
   public Future<Optional<User>> userByToken(String token) {
-    return pool.preparedQuery(AccountSql.USER_BY_TOKEN)
-      .execute(Tuple.of(Secrets.sha256(token), System.currentTimeMillis()))
-      .map(rows -> rows.iterator().hasNext() ? Optional.of(toUser(rows.iterator().next())) : Optional.empty());
+    return userBySecret(AccountSql.USER_BY_TOKEN, token);
   }
 
   public Future<Void> revokeToken(String token) {
@@ -259,16 +253,26 @@ public final class AccountRepository {
 
   /** Starts a web session with a brand-new id (never the one the visitor had before logging in). */
   public Future<String> startSession(User user) {
-    String sid = Secrets.newSecret();
-    long now = System.currentTimeMillis();
-    return pool.preparedQuery(AccountSql.INSERT_SESSION)
-      .execute(Tuple.of(Secrets.sha256(sid), user.id(), now, now + SESSION_LIFETIME.toMillis()))
-      .map(sid);
+    return issueSecret(AccountSql.INSERT_SESSION, user, SESSION_LIFETIME);
   }
 
   public Future<Optional<User>> userBySession(String sid) {
-    return pool.preparedQuery(AccountSql.USER_BY_SESSION)
-      .execute(Tuple.of(Secrets.sha256(sid), System.currentTimeMillis()))
+    return userBySecret(AccountSql.USER_BY_SESSION, sid);
+  }
+
+  /** A new secret (a token or a session id) for the user; only its hash is stored. */
+  private Future<String> issueSecret(String insert, User user, java.time.Duration lifetime) {
+    String secret = Secrets.newSecret();
+    long now = System.currentTimeMillis();
+    return pool.preparedQuery(insert)
+      .execute(Tuple.of(Secrets.sha256(secret), user.id(), now, now + lifetime.toMillis()))
+      .map(secret);
+  }
+
+  /** The user a secret (a token or a session id) still belongs to. */
+  private Future<Optional<User>> userBySecret(String query, String secret) {
+    return pool.preparedQuery(query)
+      .execute(Tuple.of(Secrets.sha256(secret), System.currentTimeMillis()))
       .map(rows -> rows.iterator().hasNext() ? Optional.of(toUser(rows.iterator().next())) : Optional.empty());
   }
 

@@ -58,8 +58,8 @@ final class AdminPages {
 
   /** Answers the POST with the page itself: the new code is not stored, so this is the only time it is shown. */
   private void createInvite(RoutingContext ctx) {
-    int uses = number(ctx.request().getFormAttribute("uses"), 1);
-    int days = number(ctx.request().getFormAttribute("days"), 7);
+    int uses = Requests.wholeOr(ctx.request().getFormAttribute("uses"), 1, -1);
+    int days = Requests.wholeOr(ctx.request().getFormAttribute("days"), 7, -1);
     approval.createInvite(Auth.current(ctx), uses, days)
       .onSuccess(code -> {
         Map<String, Object> extras = new HashMap<>();
@@ -76,17 +76,6 @@ final class AdminPages {
           ctx.fail(e);
         }
       });
-  }
-
-  private static int number(String text, int fallback) {
-    if (text == null || text.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 
   private void render(RoutingContext ctx, int status, Map<String, Object> extras) {

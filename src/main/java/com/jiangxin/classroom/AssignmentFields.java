@@ -1,6 +1,6 @@
 package com.jiangxin.classroom;
 
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Times;
 import io.vertx.core.MultiMap;

@@ -3,30 +3,36 @@ package com.jiangxin.classroom;
 import com.jiangxin.web.Requests;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Web;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /assignments/{id}}: the assignment's details for its teacher and its students (the quiz
- * feature adds taking the quiz to this page), and the teacher's edit, close and reopen.
+ * {@code /assignments/{id}}: the assignment's details for its teacher and its students, with the
+ * {@link AssignmentPanel}s other features add (taking the quiz), and the teacher's edit, close and
+ * reopen.
  */
 final class AssignmentPages {
   private final AssignmentRepository assignments;
   private final ReadingCatalog catalog;
+  private final List<AssignmentPanel> panels;
 
-  private AssignmentPages(AssignmentRepository assignments, ReadingCatalog catalog) {
+  private AssignmentPages(AssignmentRepository assignments, ReadingCatalog catalog, List<AssignmentPanel> panels) {
     this.assignments = assignments;
     this.catalog = catalog;
+    this.panels = List.copyOf(panels);
   }
 
-  static void mount(Router router, AssignmentRepository assignments, ReadingCatalog catalog) {
-    AssignmentPages p = new AssignmentPages(assignments, catalog);
+  static void mount(Router router, AssignmentRepository assignments, ReadingCatalog catalog,
+                    List<AssignmentPanel> panels) {
+    AssignmentPages p = new AssignmentPages(assignments, catalog, panels);
     router.get("/assignments/:id").handler(Auth::requirePageUser).handler(p::show);
     router.get("/assignments/:id/edit").handler(Auth::requirePageUser).handler(p::showEdit);
     router.post("/assignments/:id").handler(Auth::requirePageUser).handler(p::submitEdit);
@@ -36,13 +42,21 @@ final class AssignmentPages {
 
   private void show(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    assignments.visibleTo(user, Requests.id(ctx, "id")).onSuccess(Requests.safely(ctx, a -> {
-      Map<String, Object> view = AssignmentViews.model(a, catalog, user, System.currentTimeMillis());
-      Map<String, Object> model = Web.model(ctx, view.get("pian") + " · " + view.get("readingTitle") + " · 作业");
-      Flash.from(ctx, model);
-      model.put("a", view);
-      Web.html(ctx, "classroom/assignment", model);
-    })).onFailure(ctx::fail);
+    assignments.visibleTo(user, Requests.id(ctx, "id")).compose(a -> {
+      List<Future<Map<String, Object>>> asked = panels.stream().map(p -> p.panel(ctx, a, user)).toList();
+      return Future.all(asked).map(all -> {
+        Map<String, Object> view = AssignmentViews.model(a, catalog, user, System.currentTimeMillis());
+        Map<String, Object> model = Web.model(ctx, view.get("pian") + " · " + view.get("readingTitle") + " · 作业");
+        Flash.from(ctx, model);
+        model.put("a", view);
+        for (int i = 0; i < panels.size(); i++) {
+          if (asked.get(i).result() != null) {
+            model.put(panels.get(i).key(), asked.get(i).result());
+          }
+        }
+        return model;
+      });
+    }).onSuccess(model -> Web.html(ctx, "classroom/assignment", model)).onFailure(ctx::fail);
   }
 
   private void showEdit(RoutingContext ctx) {

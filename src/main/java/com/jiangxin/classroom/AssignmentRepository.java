@@ -22,8 +22,11 @@ import java.util.Set;
 public final class AssignmentRepository {
   private final Pool pool;
 
+  private final AssignmentAccess access;
+
   public AssignmentRepository(Pool pool) {
     this.pool = pool;
+    this.access = new AssignmentAccess(pool);
   }
 
   /** Stores a new assignment for a class (already checked to be the caller's); fields already validated. */
@@ -52,15 +55,14 @@ public final class AssignmentRepository {
    * The quiz feature uses this to decide who may take an assignment.
    */
   public Future<Assignment> visibleTo(User user, long id) {
-    Future<RowSet<Row>> rows = user.isTeacher()
-      ? pool.preparedQuery(ClassroomSql.ASSIGNMENT_WITH_COMPLETION).execute(Tuple.of(id))
-      : pool.preparedQuery(ClassroomSql.ASSIGNMENT_FOR_STUDENT).execute(Tuple.of(user.id(), user.id(), id));
-    return rows.compose(r -> {
-      Assignment a = r.iterator().hasNext() ? Assignment.from(r.iterator().next()) : null;
-      if (a == null || (user.isTeacher() && a.teacherId() != user.id())) {
+    return access.visibleTo(user, id).compose(visible -> {
+      if (visible.isEmpty()) {
         return Future.failedFuture(HttpError.notFound("没有这项作业。"));
       }
-      return Future.succeededFuture(a);
+      Future<RowSet<Row>> rows = visible.get().teaches()
+        ? pool.preparedQuery(ClassroomSql.ASSIGNMENT_WITH_COMPLETION).execute(Tuple.of(id))
+        : pool.preparedQuery(ClassroomSql.ASSIGNMENT_WITH_PROGRESS).execute(Tuple.of(user.id(), id));
+      return rows.map(r -> Assignment.from(r.iterator().next()));
     });
   }
 

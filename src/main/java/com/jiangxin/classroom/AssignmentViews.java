@@ -2,7 +2,7 @@ package com.jiangxin.classroom;
 
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.Times;
 import io.vertx.core.json.JsonObject;
 

@@ -52,6 +52,17 @@ final class ClassroomSql {
   private static final String ASSIGNMENT_FROM = " FROM assignments a JOIN classes c ON c.id = a.class_id";
   private static final String ASSIGNMENT_ORDER = " ORDER BY a.closed, COALESCE(a.due_at, 9223372036854775807), a.id";
 
+  /**
+   * The one rule of who may see an assignment: its class's teacher or a student in its class.
+   * Params: student (membership, -1 for a teacher), assignment, user (teacher), student (membership).
+   */
+  static final String ASSIGNMENT_VISIBLE_TO = "SELECT a.id AS id, a.class_id AS class_id, c.name AS class_name, "
+    + "c.teacher_id AS teacher_id, a.reading_id AS reading_id, a.opens_at AS opens_at, a.due_at AS due_at, "
+    + "a.max_attempts AS max_attempts, a.feedback AS feedback, a.shuffle AS shuffle, a.closed AS closed, "
+    + "a.keep_score AS keep_score, "
+    + "EXISTS (SELECT 1 FROM class_members m WHERE m.class_id = a.class_id AND m.student_id = ?) AS member "
+    + "FROM assignments a JOIN classes c ON c.id = a.class_id WHERE a.id = ? AND (c.teacher_id = ? "
+    + "OR EXISTS (SELECT 1 FROM class_members k WHERE k.class_id = a.class_id AND k.student_id = ?))";
   static final String INSERT_ASSIGNMENT = "INSERT INTO assignments (class_id, reading_id, opens_at, due_at, "
     + "max_attempts, feedback, instructions, shuffle, keep_score, closed, created_at) "
     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)";
@@ -59,9 +70,9 @@ final class ClassroomSql {
     + "max_attempts = ?, feedback = ?, instructions = ?, shuffle = ?, keep_score = ?, closed = ? WHERE id = ?";
   static final String ASSIGNMENT_WITH_COMPLETION = "SELECT " + ASSIGNMENT_COLUMNS + COMPLETION_COLUMNS
     + ASSIGNMENT_FROM + " WHERE a.id = ?";
-  /** Only if the student is a member of its class. Params: student (for done), student (membership), assignment. */
-  static final String ASSIGNMENT_FOR_STUDENT = "SELECT " + ASSIGNMENT_COLUMNS + DONE_COLUMNS + ASSIGNMENT_FROM
-    + " JOIN class_members m ON m.class_id = a.class_id AND m.student_id = ? WHERE a.id = ?";
+  /** With one student's progress (once {@link #ASSIGNMENT_VISIBLE_TO} let them see it). Params: student, assignment. */
+  static final String ASSIGNMENT_WITH_PROGRESS = "SELECT " + ASSIGNMENT_COLUMNS + DONE_COLUMNS + ASSIGNMENT_FROM
+    + " WHERE a.id = ?";
   static final String ASSIGNMENTS_OF_TEACHER = "SELECT " + ASSIGNMENT_COLUMNS + COMPLETION_COLUMNS
     + ASSIGNMENT_FROM + " WHERE c.teacher_id = ?" + ASSIGNMENT_ORDER;
   static final String ASSIGNMENTS_OF_CLASS = "SELECT " + ASSIGNMENT_COLUMNS + COMPLETION_COLUMNS

@@ -3,7 +3,7 @@ package com.jiangxin.classroom;
 import com.jiangxin.web.Requests;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;

@@ -3,7 +3,7 @@ package com.jiangxin.classroom;
 import com.jiangxin.account.AccountRepository;
 import com.jiangxin.account.Passwords;
 import com.jiangxin.account.User;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class ReadingParser {
 
-  static final String FENCE = "---";
+  static final String FENCE = FrontMatter.FENCE;
   static final String HEADING_PREFIX = "## ";
   static final String TERM_SEPARATOR = ", ";
   static final Set<String> KEYS = Set.of("id", "number", "title", "source", "examples");
@@ -38,7 +38,7 @@ public final class ReadingParser {
    */
   public static Reading parse(String fileName, String text) {
     List<String> lines = lines(text);
-    FrontMatter fm = readFrontMatter(fileName, lines);
+    Fields fm = readFrontMatter(fileName, lines);
     List<Paragraph> paragraphs = readBody(fileName, lines, fm.bodyStart);
 
     String id = fm.required(fileName, "id");
@@ -104,31 +104,18 @@ public final class ReadingParser {
 
   /** Splits into lines, tolerating a byte-order mark and CRLF line ends. */
   static List<String> lines(String text) {
-    String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    List<String> lines = new ArrayList<>(List.of(t.split("\r?\n", -1)));
-    // A final newline does not start another line.
-    if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
-      lines.remove(lines.size() - 1);
-    }
-    return lines;
+    return FrontMatter.lines(text);
   }
 
-  private static FrontMatter readFrontMatter(String file, List<String> lines) {
-    if (lines.isEmpty() || !lines.get(0).strip().equals(FENCE)) {
-      throw new ContentException(file, 1,
-          "the file must start with a \"---\" line that opens the front matter");
-    }
-    FrontMatter fm = new FrontMatter();
+  private static Fields readFrontMatter(String file, List<String> lines) {
+    FrontMatter.Block block = FrontMatter.read(file, lines,
+        "the file must start with a \"---\" line that opens the front matter");
+    Fields fm = new Fields();
     boolean inExamples = false;
     Set<String> exampleNames = new HashSet<>();
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      int lineNo = i + 1;
-      if (line.strip().equals(FENCE)) {
-        fm.bodyStart = i + 1;
-        fm.closingLine = lineNo;
-        return fm;
-      }
+    for (FrontMatter.Line fmLine : block.lines()) {
+      String line = fmLine.text();
+      int lineNo = fmLine.number();
       if (line.isBlank()) {
         throw new ContentException(file, lineNo,
             "blank line inside the front matter (is the closing \"---\" missing?)");
@@ -171,8 +158,13 @@ public final class ReadingParser {
       inExamples = key.equals("examples");
       fm.values.put(key, new Value(value, lineNo));
     }
-    throw new ContentException(file, lines.size(),
-        "the front matter opened on line 1 is never closed by a \"---\" line");
+    if (!block.closed()) {
+      throw new ContentException(file, lines.size(),
+          "the front matter opened on line 1 is never closed by a \"---\" line");
+    }
+    fm.bodyStart = block.bodyStart();
+    fm.closingLine = block.closingLine();
+    return fm;
   }
 
   private static ExampleLine parseExample(String file, int lineNo, String line) {
@@ -242,7 +234,7 @@ public final class ReadingParser {
   private record ExampleLine(CitedExample example, int line) {
   }
 
-  private static final class FrontMatter {
+  private static final class Fields {
     final Map<String, Value> values = new LinkedHashMap<>();
     final List<ExampleLine> examples = new ArrayList<>();
     int bodyStart;

@@ -1,7 +1,8 @@
 package com.jiangxin.discussion;
 
 import com.jiangxin.quiz.QuizBank;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
+import com.jiangxin.reading.ReadingPanel;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -14,19 +15,17 @@ public final class Discussion {
   }
 
   /**
-   * Mounts the discussion's routes. Mount it before the reading page's routes: it prepares the
-   * margin comments that page draws.
+   * Mounts the discussion's routes.
    *
-   * @return the repository, for features that show participation (the gradebook)
+   * @return the margin comments, a panel of the reading page
    */
-  public static DiscussionRepository mount(Router router, Vertx vertx, Pool pool, QuizBank quizzes,
+  public static ReadingPanel mount(Router router, Vertx vertx, Pool pool, QuizBank quizzes,
                                            ReadingCatalog catalog) {
     DiscussionRepository repo = new DiscussionRepository(pool);
     LiveUpdates live = new LiveUpdates(vertx);
     DiscussionService service = new DiscussionService(repo, quizzes, catalog, live, Clock.systemUTC(),
       PostThrottle.shared(vertx));
     DiscussionApi.mount(router, service, live);
-    DiscussionPages.mount(router, service);
-    return repo;
+    return DiscussionPages.mount(router, service);
   }
 }

@@ -1,5 +1,6 @@
 package com.jiangxin.discussion;
 
+import com.jiangxin.web.Requests;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.web.HttpError;
@@ -46,43 +47,43 @@ final class DiscussionApi {
 
   private void threads(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    service.place(Ids.path(ctx, "id"), user)
+    service.place(Requests.id(ctx, "id"), user)
       .compose(service::threads)
       .onSuccess(list -> {
         JsonArray out = new JsonArray();
         list.forEach(t -> out.add(PostViews.threadJson(t)));
         Web.json(ctx, out);
       })
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void addThread(RoutingContext ctx) {
-    JsonObject body = Ids.jsonBody(ctx);
-    service.addThread(Ids.path(ctx, "id"), Auth.current(ctx), Ids.string(body, "title"), Ids.string(body, "prompt"),
-        Boolean.TRUE.equals(Ids.bool(body, "postBeforeSee")))
+    JsonObject body = Requests.jsonBody(ctx);
+    service.addThread(Requests.id(ctx, "id"), Auth.current(ctx), Requests.string(body, "title"), Requests.string(body, "prompt"),
+        Boolean.TRUE.equals(Requests.bool(body, "postBeforeSee")))
       .onSuccess(t -> Web.json(ctx, 201, PostViews.threadJson(t)))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void updateThread(RoutingContext ctx) {
-    JsonObject body = Ids.jsonBody(ctx);
-    service.updateThread(Ids.path(ctx, "id"), Auth.current(ctx), Ids.string(body, "title"), Ids.string(body, "prompt"),
-        Ids.bool(body, "postBeforeSee"))
+    JsonObject body = Requests.jsonBody(ctx);
+    service.updateThread(Requests.id(ctx, "id"), Auth.current(ctx), Requests.string(body, "title"), Requests.string(body, "prompt"),
+        Requests.bool(body, "postBeforeSee"))
       .onSuccess(t -> Web.json(ctx, PostViews.threadJson(t)))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void lock(RoutingContext ctx, boolean locked) {
-    service.setLocked(Ids.path(ctx, "id"), Auth.current(ctx), locked)
+    service.setLocked(Requests.id(ctx, "id"), Auth.current(ctx), locked)
       .onSuccess(t -> Web.json(ctx, PostViews.threadJson(t)))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   // ---- posts ----
 
   private void posts(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    service.thread(Ids.path(ctx, "id"), user)
+    service.thread(Requests.id(ctx, "id"), user)
       .compose(service::posts)
       .onSuccess(tp -> {
         JsonArray out = new JsonArray();
@@ -92,59 +93,59 @@ final class DiscussionApi {
         }
         Web.json(ctx, out);
       })
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void createPost(RoutingContext ctx) {
-    JsonObject body = Ids.jsonBody(ctx);
+    JsonObject body = Requests.jsonBody(ctx);
     User user = Auth.current(ctx);
-    service.create(Ids.path(ctx, "id"), user, Ids.string(body, "body"), Ids.number(body, "parentId"),
-        Ids.integer(body, "paragraph"), Ids.string(body, "quote"))
+    service.create(Requests.id(ctx, "id"), user, Requests.string(body, "body"), Requests.whole(body, "parentId"),
+        Requests.positive(body, "paragraph"), Requests.string(body, "quote"))
       .onSuccess(p -> Web.json(ctx, 201, PostViews.json(p, new Viewer(user, false), false)))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void editPost(RoutingContext ctx) {
-    JsonObject body = Ids.jsonBody(ctx);
+    JsonObject body = Requests.jsonBody(ctx);
     User user = Auth.current(ctx);
-    service.edit(Ids.path(ctx, "id"), user, Ids.string(body, "body"))
+    service.edit(Requests.id(ctx, "id"), user, Requests.string(body, "body"))
       .onSuccess(p -> Web.json(ctx, PostViews.json(p, new Viewer(user, false), false)))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void deletePost(RoutingContext ctx) {
-    service.delete(Ids.path(ctx, "id"), Auth.current(ctx))
+    service.delete(Requests.id(ctx, "id"), Auth.current(ctx))
       .onSuccess(x -> Web.noContent(ctx))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void hide(RoutingContext ctx) {
-    JsonObject body = Ids.optionalJsonBody(ctx);
+    JsonObject body = Requests.jsonBodyOrEmpty(ctx);
     User user = Auth.current(ctx);
-    service.hide(Ids.path(ctx, "id"), user, Ids.string(body, "reason"))
+    service.hide(Requests.id(ctx, "id"), user, Requests.string(body, "reason"))
       .onSuccess(p -> Web.json(ctx, PostViews.json(p, new Viewer(user, true), true)))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void restore(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    service.restore(Ids.path(ctx, "id"), user)
+    service.restore(Requests.id(ctx, "id"), user)
       .onSuccess(p -> Web.json(ctx, PostViews.json(p, new Viewer(user, true), true)))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void pin(RoutingContext ctx, boolean pinned) {
     User user = Auth.current(ctx);
-    service.pin(Ids.path(ctx, "id"), user, pinned)
+    service.pin(Requests.id(ctx, "id"), user, pinned)
       .onSuccess(p -> Web.json(ctx, PostViews.json(p, new Viewer(user, true), true)))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void react(RoutingContext ctx) {
-    service.react(Ids.path(ctx, "id"), Auth.current(ctx))
+    service.react(Requests.id(ctx, "id"), Auth.current(ctx))
       .onSuccess(p -> Web.json(ctx, new JsonObject().put("postId", p.id()).put("reactions", p.reactions())
         .put("reacted", p.reacted())))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void annotations(RoutingContext ctx) {
@@ -162,7 +163,7 @@ final class DiscussionApi {
           .forEach(p -> out.add(PostViews.json(p, tp.at().viewer(), tp.at().viewer().moderator())));
         Web.json(ctx, out);
       })
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   // ---- live ----
@@ -173,43 +174,43 @@ final class DiscussionApi {
       Web.error(ctx, 429, "打开的实时连接太多了：请关掉一些讨论页面。");
       return;
     }
-    service.thread(Ids.path(ctx, "id"), user)
+    service.thread(Requests.id(ctx, "id"), user)
       .compose(service::visibility)
       .onSuccess(rules -> live.stream(ctx.response(), rules))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   // ---- participation ----
 
   private void participation(RoutingContext ctx) {
-    service.participation(Ids.path(ctx, "id"), Auth.current(ctx))
+    service.participation(Requests.id(ctx, "id"), Auth.current(ctx))
       .onSuccess(list -> {
         JsonArray out = new JsonArray();
         list.forEach(s -> out.add(new JsonObject().put("studentId", s.studentId()).put("displayName", s.displayName())
           .mergeIn(s.participation().toJson())));
         Web.json(ctx, out);
       })
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void setRule(RoutingContext ctx) {
-    JsonObject body = Ids.jsonBody(ctx);
+    JsonObject body = Requests.jsonBody(ctx);
     ParticipationRule rule;
     try {
-      rule = ParticipationRule.of(Ids.decimal(body, "perPost"), Ids.decimal(body, "perReply"),
-        Ids.decimal(body, "perComment"), Ids.decimal(body, "cap"));
+      rule = ParticipationRule.of(Requests.decimal(body, "perPost"), Requests.decimal(body, "perReply"),
+        Requests.decimal(body, "perComment"), Requests.decimal(body, "cap"));
     } catch (HttpError e) {
-      Ids.fail(ctx, e);
+      ctx.fail(e);
       return;
     }
-    service.setRule(Ids.path(ctx, "id"), Auth.current(ctx), rule)
+    service.setRule(Requests.id(ctx, "id"), Auth.current(ctx), rule)
       .onSuccess(r -> Web.json(ctx, r.map(ParticipationRule::toJson).orElseGet(JsonObject::new)))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void clearRule(RoutingContext ctx) {
-    service.setRule(Ids.path(ctx, "id"), Auth.current(ctx), null)
+    service.setRule(Requests.id(ctx, "id"), Auth.current(ctx), null)
       .onSuccess(r -> Web.noContent(ctx))
-      .onFailure(e -> Ids.fail(ctx, e));
+      .onFailure(ctx::fail);
   }
 }

@@ -1,10 +1,13 @@
 package com.jiangxin.discussion;
 
+import com.jiangxin.web.RetryLater;
+import com.jiangxin.web.Requests;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 import com.jiangxin.reading.ReadingPageAddOn;
+import com.jiangxin.reading.ReadingPanel;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Numbers;
 import com.jiangxin.web.Web;
@@ -33,11 +36,9 @@ final class DiscussionPages {
     this.service = service;
   }
 
-  static void mount(Router router, DiscussionService service) {
+  /** @return the margin comments the reading page draws */
+  static ReadingPanel mount(Router router, DiscussionService service) {
     DiscussionPages p = new DiscussionPages(service);
-    // runs before the reading page's own handler (mount order in App) and leaves the margin for it
-    router.get("/readings/:id").handler(p::prepareMargin);
-
     router.get("/assignments/:id/discussion").handler(Auth::requirePageUser).handler(p::showThreads);
     router.post("/assignments/:id/threads").handler(Auth::requirePageUser).handler(p::addThread);
     router.get("/assignments/:id/margin/:n").handler(Auth::requirePageUser).handler(ctx -> p.showMargin(ctx, false));
@@ -60,6 +61,7 @@ final class DiscussionPages {
     router.post("/posts/:id/pin").handler(Auth::requirePageUser).handler(ctx -> p.pin(ctx, true));
     router.post("/posts/:id/unpin").handler(Auth::requirePageUser).handler(ctx -> p.pin(ctx, false));
     router.post("/posts/:id/reactions").handler(Auth::requirePageUser).handler(p::react);
+    return p::margin;
   }
 
   // ---- the reading page's margin ----
@@ -69,28 +71,19 @@ final class DiscussionPages {
    * comments per paragraph, for the reading page to draw in its margin. Anyone else just gets the
    * reading.
    */
-  private void prepareMargin(RoutingContext ctx) {
+  private Future<Optional<ReadingPageAddOn>> margin(RoutingContext ctx, Reading reading) {
     String assignment = ctx.request().getParam("assignment");
     Optional<User> user = Auth.user(ctx);
     if (assignment == null || !assignment.matches("\\d{1,18}") || user.isEmpty()) {
-      ctx.next();
-      return;
+      return Future.succeededFuture(Optional.empty());
     }
-    String readingId = ctx.pathParam("id");
-    service.annotations(readingId, Long.parseLong(assignment), user.get())
-      .onSuccess(tp -> {
+    return service.annotations(reading.id(), Long.parseLong(assignment), user.get())
+      .<Optional<ReadingPageAddOn>>map(tp -> {
         Map<Integer, Integer> counts = new HashMap<>();
         tp.flat().forEach(p -> counts.merge(p.paragraph() == null ? 0 : p.paragraph(), 1, Integer::sum));
-        ctx.put(ReadingPageAddOn.KEY, new MarginAddOn(tp.at(), counts));
-        ctx.next();
+        return Optional.of(new MarginAddOn(tp.at(), counts));
       })
-      .onFailure(e -> {
-        if (e instanceof HttpError) {
-          ctx.next();
-        } else {
-          ctx.fail(e);
-        }
-      });
+      .recover(e -> e instanceof HttpError ? Future.succeededFuture(Optional.empty()) : Future.failedFuture(e));
   }
 
   /** Draws the counts into the reading page's paragraphs and introduces the margin. */
@@ -137,7 +130,7 @@ final class DiscussionPages {
 
   private void showThreads(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    renderThreads(ctx, user, Ids.path(ctx, "id"), 200, null, null);
+    renderThreads(ctx, user, Requests.id(ctx, "id"), 200, null, null);
   }
 
   private void renderThreads(RoutingContext ctx, User user, long assignmentId, int status, String error,
@@ -171,7 +164,7 @@ final class DiscussionPages {
 
   private void addThread(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    long assignmentId = Ids.path(ctx, "id");
+    long assignmentId = Requests.id(ctx, "id");
     MultiMap form = ctx.request().formAttributes();
     service.addThread(assignmentId, user, form.get("title"), form.get("prompt"), form.get("postBeforeSee") != null)
       .onSuccess(t -> Web.redirect(ctx, "/threads/" + t.id()))
@@ -187,7 +180,7 @@ final class DiscussionPages {
   // ---- one thread ----
 
   private void showThread(RoutingContext ctx) {
-    renderThread(ctx, Auth.current(ctx), Ids.path(ctx, "id"), 200, null, null);
+    renderThread(ctx, Auth.current(ctx), Requests.id(ctx, "id"), 200, null, null);
   }
 
   private void renderThread(RoutingContext ctx, User user, long threadId, int status, String error, MultiMap draft) {
@@ -253,11 +246,11 @@ final class DiscussionPages {
 
   private void createPost(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    long threadId = Ids.path(ctx, "id");
+    long threadId = Requests.id(ctx, "id");
     MultiMap form = ctx.request().formAttributes();
     Long parentId;
     try {
-      parentId = Ids.formId(form.get("parentId"), "parentId");
+      parentId = Requests.formId(form.get("parentId"), "parentId");
     } catch (HttpError e) {
       ctx.fail(e);
       return;
@@ -269,7 +262,7 @@ final class DiscussionPages {
           ctx.fail(e);
           return;
         }
-        Ids.retryHint(ctx, e);
+        RetryLater.hint(ctx, e);
         String back = backTo(form, "");
         if (back.startsWith("/assignments/")) {
           // a reply from a paragraph's comments goes back there with the message
@@ -292,14 +285,14 @@ final class DiscussionPages {
   }
 
   private void lock(RoutingContext ctx, boolean locked) {
-    long threadId = Ids.path(ctx, "id");
+    long threadId = Requests.id(ctx, "id");
     service.setLocked(threadId, Auth.current(ctx), locked)
       .onSuccess(t -> Web.redirect(ctx, "/threads/" + threadId))
       .onFailure(ctx::fail);
   }
 
   private void settings(RoutingContext ctx) {
-    long threadId = Ids.path(ctx, "id");
+    long threadId = Requests.id(ctx, "id");
     MultiMap form = ctx.request().formAttributes();
     service.updateThread(threadId, Auth.current(ctx), null, null, form.get("postBeforeSee") != null)
       .onSuccess(t -> Web.redirect(ctx, "/threads/" + threadId))
@@ -311,7 +304,7 @@ final class DiscussionPages {
   /** One post as its thread page draws it (with its replies), for the live page script. */
   private void postFragment(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    long postId = Ids.path(ctx, "id");
+    long postId = Requests.id(ctx, "id");
     service.visiblePost(postId, user)
       .compose(pa -> service.posts(pa.at()).map(tp -> {
         Post top = pa.post().isReply()
@@ -333,14 +326,14 @@ final class DiscussionPages {
 
   private void editPost(RoutingContext ctx) {
     MultiMap form = ctx.request().formAttributes();
-    service.edit(Ids.path(ctx, "id"), Auth.current(ctx), form.get("body"))
+    service.edit(Requests.id(ctx, "id"), Auth.current(ctx), form.get("body"))
       .onSuccess(p -> redirectBack(ctx, form, "/threads/" + p.threadId(), p.id()))
       .onFailure(ctx::fail);
   }
 
   private void deletePost(RoutingContext ctx) {
     MultiMap form = ctx.request().formAttributes();
-    long postId = Ids.path(ctx, "id");
+    long postId = Requests.id(ctx, "id");
     service.visiblePost(postId, Auth.current(ctx))
       .compose(pa -> service.delete(postId, Auth.current(ctx)).map(pa.at().thread().id()))
       .onSuccess(threadId -> Web.redirect(ctx, backTo(form, "/threads/" + threadId)))
@@ -349,28 +342,28 @@ final class DiscussionPages {
 
   private void hide(RoutingContext ctx) {
     MultiMap form = ctx.request().formAttributes();
-    service.hide(Ids.path(ctx, "id"), Auth.current(ctx), form.get("reason"))
+    service.hide(Requests.id(ctx, "id"), Auth.current(ctx), form.get("reason"))
       .onSuccess(p -> redirectBack(ctx, form, "/threads/" + p.threadId(), p.id()))
       .onFailure(ctx::fail);
   }
 
   private void restore(RoutingContext ctx) {
     MultiMap form = ctx.request().formAttributes();
-    service.restore(Ids.path(ctx, "id"), Auth.current(ctx))
+    service.restore(Requests.id(ctx, "id"), Auth.current(ctx))
       .onSuccess(p -> redirectBack(ctx, form, "/threads/" + p.threadId(), p.id()))
       .onFailure(ctx::fail);
   }
 
   private void pin(RoutingContext ctx, boolean pinned) {
     MultiMap form = ctx.request().formAttributes();
-    service.pin(Ids.path(ctx, "id"), Auth.current(ctx), pinned)
+    service.pin(Requests.id(ctx, "id"), Auth.current(ctx), pinned)
       .onSuccess(p -> redirectBack(ctx, form, "/threads/" + p.threadId(), p.id()))
       .onFailure(ctx::fail);
   }
 
   private void react(RoutingContext ctx) {
     MultiMap form = ctx.request().formAttributes();
-    service.react(Ids.path(ctx, "id"), Auth.current(ctx))
+    service.react(Requests.id(ctx, "id"), Auth.current(ctx))
       .onSuccess(p -> redirectBack(ctx, form, "/threads/" + p.threadId(), p.id()))
       .onFailure(ctx::fail);
   }
@@ -379,7 +372,7 @@ final class DiscussionPages {
 
   private void showMargin(RoutingContext ctx, boolean panelOnly) {
     int n = paragraphParam(ctx);
-    renderMargin(ctx, Auth.current(ctx), Ids.path(ctx, "id"), n, panelOnly, 200, null, null);
+    renderMargin(ctx, Auth.current(ctx), Requests.id(ctx, "id"), n, panelOnly, 200, null, null);
   }
 
   private void renderMargin(RoutingContext ctx, User user, long assignmentId, int n, boolean panelOnly, int status,
@@ -452,7 +445,7 @@ final class DiscussionPages {
 
   private void commentOnParagraph(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    long assignmentId = Ids.path(ctx, "id");
+    long assignmentId = Requests.id(ctx, "id");
     int n = paragraphParam(ctx);
     MultiMap form = ctx.request().formAttributes();
     service.place(assignmentId, user)
@@ -464,7 +457,7 @@ final class DiscussionPages {
           ctx.fail(e);
           return;
         }
-        Ids.retryHint(ctx, e);
+        RetryLater.hint(ctx, e);
         renderMargin(ctx, user, assignmentId, n, false, ((HttpError) e).status(), e.getMessage(), form);
       });
   }
@@ -480,7 +473,7 @@ final class DiscussionPages {
   // ---- participation ----
 
   private void showParticipation(RoutingContext ctx) {
-    renderParticipation(ctx, Auth.current(ctx), Ids.path(ctx, "id"), 200, null);
+    renderParticipation(ctx, Auth.current(ctx), Requests.id(ctx, "id"), 200, null);
   }
 
   private void renderParticipation(RoutingContext ctx, User user, long assignmentId, int status, String error) {
@@ -513,13 +506,13 @@ final class DiscussionPages {
 
   private void setRule(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    long assignmentId = Ids.path(ctx, "id");
+    long assignmentId = Requests.id(ctx, "id");
     MultiMap form = ctx.request().formAttributes();
     Future<?> done;
     try {
       ParticipationRule rule = form.get("clear") != null ? null : ParticipationRule.of(
-        Ids.formDecimal(form.get("perPost"), "每个发帖"), Ids.formDecimal(form.get("perReply"), "每个回复"),
-        Ids.formDecimal(form.get("perComment"), "每条批注"), Ids.formDecimal(form.get("cap"), "上限"));
+        Requests.formDecimal(form.get("perPost"), "每个发帖"), Requests.formDecimal(form.get("perReply"), "每个回复"),
+        Requests.formDecimal(form.get("perComment"), "每条批注"), Requests.formDecimal(form.get("cap"), "上限"));
       done = service.setRule(assignmentId, user, rule);
     } catch (HttpError e) {
       done = Future.failedFuture(e);

@@ -1,5 +1,7 @@
 package com.jiangxin.discussion;
 
+import com.jiangxin.classroom.AssignmentAccess;
+import com.jiangxin.account.User;
 import com.jiangxin.db.Sql;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -22,9 +24,11 @@ import java.util.Optional;
  */
 public final class DiscussionRepository {
   private final Pool pool;
+  private final AssignmentAccess access;
 
   public DiscussionRepository(Pool pool) {
     this.pool = pool;
+    this.access = new AssignmentAccess(pool);
   }
 
   /** One student's participation in an assignment, with the name to show. */
@@ -37,10 +41,9 @@ public final class DiscussionRepository {
 
   // ---- places and threads ----
 
-  /** The assignment with its class, and whether {@code userId} is a student of the class. */
-  Future<Optional<Place>> place(long assignmentId, long userId) {
-    return pool.preparedQuery(DiscussionSql.PLACE).execute(Tuple.of(userId, assignmentId))
-      .map(rows -> first(rows).map(Place::from));
+  /** The assignment with its class, if {@code user} may see it (the one rule, {@link AssignmentAccess}). */
+  Future<Optional<Place>> place(long assignmentId, User user) {
+    return access.visibleTo(user, assignmentId).map(found -> found.map(Place::of));
   }
 
   /** The assignment's threads, oldest first. */

@@ -6,8 +6,9 @@ import com.jiangxin.content.Reading;
 import com.jiangxin.db.Sql;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.quiz.QuizBank;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.HttpError;
+import com.jiangxin.web.RetryLater;
 import com.jiangxin.web.SerialExecutor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +40,7 @@ final class DiscussionService {
   private final LiveUpdates live;
   private final Clock clock;
   private final PostThrottle throttle;
-  private final SerialExecutor serial = new SerialExecutor();
+  private final SerialExecutor serial;
 
   DiscussionService(DiscussionRepository repo, QuizBank quizzes, ReadingCatalog catalog, LiveUpdates live, Clock clock) {
     this(repo, quizzes, catalog, live, clock, new PostThrottle(clock));
@@ -53,6 +54,7 @@ final class DiscussionService {
     this.live = live;
     this.clock = clock;
     this.throttle = throttle;
+    this.serial = new SerialExecutor(live.vertx(), "discussion");
   }
 
   /** A thread, the assignment it belongs to, and who is asking. */
@@ -80,12 +82,10 @@ final class DiscussionService {
   }
 
   /** Too many posts too quickly: a 429 that says when to try again. */
-  static final class TooManyPosts extends HttpError {
-    final long retryAfterSeconds;
-
+  static final class TooManyPosts extends RetryLater {
     TooManyPosts(long retryAfterSeconds) {
-      super(429, "发得太快了：连发 " + PostThrottle.LIMIT + " 条后要等 " + PostThrottle.WINDOW_SECONDS + " 秒。请 " + retryAfterSeconds + " 秒后再发。");
-      this.retryAfterSeconds = retryAfterSeconds;
+      super(429, "发得太快了：连发 " + PostThrottle.LIMIT + " 条后要等 " + PostThrottle.WINDOW_SECONDS + " 秒。请 "
+        + retryAfterSeconds + " 秒后再发。", retryAfterSeconds);
     }
   }
 
@@ -101,7 +101,7 @@ final class DiscussionService {
 
   /** The assignment if the user is its class's teacher or one of its students; 404 otherwise. */
   Future<Place> place(long assignmentId, User user) {
-    return repo.place(assignmentId, user.id()).map(found -> found.filter(p -> p.admits(user))
+    return repo.place(assignmentId, user).map(found -> found
       .orElseThrow(() -> HttpError.notFound("没有这个作业，或你不在这个班级。")));
   }
 
@@ -123,8 +123,8 @@ final class DiscussionService {
       if (t.isEmpty()) {
         return Future.failedFuture(HttpError.notFound("没有这个讨论。"));
       }
-      return repo.place(t.get().assignmentId(), user.id()).map(p -> {
-        if (p.isEmpty() || !p.get().admits(user)) {
+      return repo.place(t.get().assignmentId(), user).map(p -> {
+        if (p.isEmpty()) {
           throw HttpError.notFound("没有这个讨论。");
         }
         return new At(t.get(), p.get(), p.get().viewer(user));

@@ -5,12 +5,6 @@ final class DiscussionSql {
   private DiscussionSql() {
   }
 
-  /** An assignment with its class and teacher, and whether the given user is a student of the class. */
-  static final String PLACE = "SELECT a.id AS id, a.class_id AS class_id, c.name AS class_name, "
-    + "c.teacher_id AS teacher_id, a.reading_id AS reading_id, "
-    + "(SELECT COUNT(*) FROM class_members m WHERE m.class_id = a.class_id AND m.student_id = ?) AS member "
-    + "FROM assignments a JOIN classes c ON c.id = a.class_id WHERE a.id = ?";
-
   static final String THREAD_COLUMNS = "t.id AS id, t.assignment_id AS assignment_id, t.kind AS kind, "
     + "t.seed_key AS seed_key, t.title AS title, t.prompt AS prompt, t.post_before_see AS post_before_see, "
     + "t.locked AS locked, t.created_at AS created_at";

@@ -4,15 +4,18 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Live updates of a thread as server-sent events. Every change is published once per thread on the
  * event bus; each open stream decides for its own viewer what to send, so a student never receives a
  * hidden post, nor anyone else's post while "post before see" still holds them back. Comments every
- * {@value #HEARTBEAT_MS} ms keep proxies from closing a quiet stream. Used from the server's event loop.
+ * {@value #HEARTBEAT_MS} ms keep proxies from closing a quiet stream. Every verticle instance's streams
+ * subscribe to the same addresses, so a post made through one instance reaches the streams another
+ * serves; the streams open per user are counted in Vert.x shared data, across instances.
  *
  * <p>Events: {@code ready} (subscribed), {@code post}, {@code update} (a post as the viewer may see it),
  * {@code remove} ({@code {"id"}}), {@code thread} (title, prompt, locked changed) and {@code reload}
@@ -22,11 +25,24 @@ final class LiveUpdates {
   static final long HEARTBEAT_MS = 15_000;
   static final int MAX_STREAMS_PER_USER = 8;
 
+  private static final String SHARED = "jiangxin.discussion.streams";
+
+  /** Open streams per user, for the whole Vert.x instance. */
+  private static final class Counts implements Shareable {
+    final ConcurrentHashMap<Long, Integer> byUser = new ConcurrentHashMap<>();
+  }
+
   private final Vertx vertx;
-  private final Map<Long, Integer> open = new HashMap<>();
+  private final ConcurrentHashMap<Long, Integer> open;
 
   LiveUpdates(Vertx vertx) {
     this.vertx = vertx;
+    LocalMap<String, Counts> shared = vertx.sharedData().getLocalMap(SHARED);
+    this.open = shared.computeIfAbsent("open", k -> new Counts()).byUser;
+  }
+
+  Vertx vertx() {
+    return vertx;
   }
 
   static String address(long threadId) {
@@ -55,7 +71,7 @@ final class LiveUpdates {
       .putHeader("X-Accel-Buffering", "no");
     res.write("retry: 3000\n: connected\n\n");
     MessageConsumer<JsonObject> consumer = vertx.eventBus()
-      .localConsumer(address(initial.thread().id()), msg -> s.deliver(msg.body()));
+      .consumer(address(initial.thread().id()), msg -> s.deliver(msg.body()));
     long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> s.write(": heartbeat\n\n"));
     Runnable cleanup = new Runnable() {
       private boolean done;

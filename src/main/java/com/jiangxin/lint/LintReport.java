@@ -1,5 +1,6 @@
 package com.jiangxin.lint;
 
+import com.jiangxin.quiz.KeyFinding;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,5 +32,12 @@ public record LintReport(List<Finding> findings, Map<String, List<Finding>> byRe
   /** The findings about one reading's quiz (empty if none). */
   public List<Finding> forReading(String readingId) {
     return byReading.getOrDefault(readingId, List.of());
+  }
+
+  /** The findings as the answer key page shows them. */
+  public KeyFinding.Source forKeyPage() {
+    return readingId -> forReading(readingId).stream()
+      .map(f -> new KeyFinding(f.isError(), f.rule(), QuizLinter.title(f.rule()), f.line(), f.questionId(), f.message()))
+      .toList();
   }
 }

@@ -1,5 +1,6 @@
 package com.jiangxin.lint;
 
+import com.jiangxin.content.FrontMatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,18 +23,19 @@ final class QuizSource {
   /** Indexes the text of a quiz file the loader accepted. */
   static QuizSource of(String text) {
     QuizSource source = new QuizSource();
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    String[] lines = body.split("\n", -1);
-    int fences = 0;
-    Map<String, Integer> question = null;
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      int no = i + 1;
-      if (fences < 2 && line.strip().equals("---")) {
-        fences++;
-        continue;
+    List<String> lines = FrontMatter.lines(text);
+    FrontMatter.Block front = FrontMatter.read("quiz", lines, "a quiz file starts with a '---' line");
+    for (FrontMatter.Line line : front.lines()) {
+      String key = indexed(line.text()) ? keyOf(line.text()) : null;
+      if (key != null) {
+        source.frontMatter.putIfAbsent(key, line.number());
       }
-      if (line.isBlank() || Character.isWhitespace(line.charAt(0))) {
+    }
+    Map<String, Integer> question = null;
+    for (int i = front.bodyStart(); i < lines.size(); i++) {
+      String line = lines.get(i);
+      int no = i + 1;
+      if (!indexed(line)) {
         continue;
       }
       if (line.startsWith("##")) {
@@ -47,9 +49,7 @@ final class QuizSource {
       if (key == null) {
         continue;
       }
-      if (fences < 2) {
-        source.frontMatter.putIfAbsent(key, no);
-      } else if (question == null) {
+      if (question == null) {
         if (key.equals("discuss")) {
           source.discuss.add(no);
         }
@@ -58,6 +58,11 @@ final class QuizSource {
       }
     }
     return source;
+  }
+
+  /** Lines that start a key or a heading; blank and continued lines do not. */
+  private static boolean indexed(String line) {
+    return !line.isBlank() && !Character.isWhitespace(line.charAt(0));
   }
 
   /** {@code answer} for {@code answer: B}, {@code option B} for {@code option B: text}. */

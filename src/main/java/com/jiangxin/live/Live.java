@@ -2,7 +2,7 @@ package com.jiangxin.live;
 
 import com.jiangxin.classroom.AssignmentRepository;
 import com.jiangxin.quiz.QuizBank;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.SiteAddress;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;

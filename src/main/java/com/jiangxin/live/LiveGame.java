@@ -5,7 +5,7 @@ import com.jiangxin.classroom.AssignmentRepository;
 import com.jiangxin.content.Reading;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.QuizBank;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.HttpError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -5,7 +5,7 @@ import com.jiangxin.account.User;
 import com.jiangxin.classroom.AssignmentRepository;
 import com.jiangxin.classroom.JoinQr;
 import com.jiangxin.content.Reading;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Requests;
 import com.jiangxin.web.SiteAddress;

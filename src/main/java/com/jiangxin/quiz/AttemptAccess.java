@@ -1,6 +1,7 @@
 package com.jiangxin.quiz;
 
 import com.jiangxin.account.User;
+import com.jiangxin.classroom.AssignmentAccess;
 import com.jiangxin.web.HttpError;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -21,22 +22,18 @@ import java.util.Optional;
 final class AttemptAccess {
   private final Pool pool;
   private final QuizBank bank;
+  private final AssignmentAccess assignments;
 
   AttemptAccess(Pool pool, QuizBank bank) {
     this.pool = pool;
     this.bank = bank;
+    this.assignments = new AssignmentAccess(pool);
   }
 
   /** The assignment if the caller may see it (its teacher or a student of its class); 404 otherwise. */
   Future<AssignmentInfo> visibleAssignment(long assignmentId, User caller) {
-    return pool.preparedQuery(AttemptSql.ASSIGNMENT_FOR_USER).execute(Tuple.of(caller.id(), assignmentId))
-      .map(rows -> {
-        AssignmentInfo a = rows.iterator().hasNext() ? AssignmentInfo.from(rows.iterator().next()) : null;
-        if (a == null || !(a.callerIsMember() || a.teacherId() == caller.id())) {
-          throw HttpError.notFound("没有这个作业，或你不在这个班级。");
-        }
-        return a;
-      });
+    return assignments.visibleTo(caller, assignmentId).map(found -> found.map(AssignmentInfo::from)
+      .orElseThrow(() -> HttpError.notFound("没有这个作业，或你不在这个班级。")));
   }
 
   /** The assignment if the caller teaches its class; 403 for anyone else who may see it. */

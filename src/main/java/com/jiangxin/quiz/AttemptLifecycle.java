@@ -9,6 +9,7 @@ import com.jiangxin.quiz.AttemptService.QuestionGrade;
 import com.jiangxin.quiz.AttemptService.Started;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.SerialExecutor;
+import com.jiangxin.web.Times;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -18,8 +19,6 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,9 +35,10 @@ final class AttemptLifecycle {
   private final Pool pool;
   private final AttemptAccess access;
   private final Clock clock;
-  private final SerialExecutor serial = new SerialExecutor();
+  private final SerialExecutor serial;
 
-  AttemptLifecycle(Pool pool, AttemptAccess access, Clock clock) {
+  AttemptLifecycle(Pool pool, AttemptAccess access, SerialExecutor serial, Clock clock) {
+    this.serial = serial;
     this.pool = pool;
     this.access = access;
     this.clock = clock;
@@ -104,9 +104,9 @@ final class AttemptLifecycle {
   private Future<Void> withinPracticeLimit(String readingId, User user) {
     int limit = AttemptService.PRACTICE_PER_DAY;
     long now = clock.millis();
-    LocalDate today = Instant.ofEpochMilli(now).atZone(AttemptService.ZONE).toLocalDate();
-    long dayStart = today.atStartOfDay(AttemptService.ZONE).toInstant().toEpochMilli();
-    long nextDay = today.plusDays(1).atStartOfDay(AttemptService.ZONE).toInstant().toEpochMilli();
+    long[] day = Times.dayAround(now);
+    long dayStart = day[0];
+    long nextDay = day[1];
     return pool.preparedQuery(AttemptSql.PRACTICE_STARTED_SINCE).execute(Tuple.of(user.id(), readingId, dayStart))
       .compose(rows -> rows.iterator().next().getLong("N") < limit
         ? Future.succeededFuture()

@@ -2,12 +2,13 @@ package com.jiangxin.quiz;
 
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
+import com.jiangxin.classroom.Assignment;
+import com.jiangxin.classroom.AssignmentPanel;
 import com.jiangxin.content.Reading;
-import com.jiangxin.reading.ReadingCatalog;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Numbers;
-import com.jiangxin.web.PageContext;
 import com.jiangxin.web.Requests;
+import com.jiangxin.web.Times;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -16,28 +17,31 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Taking quizzes: the attempt API, and the pages that work with and without JavaScript. */
 public final class AttemptRoutes {
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZONE);
 
   private final AttemptService attempts;
-  private final ReadingCatalog catalog;
+  private final Function<String, Optional<Reading>> readings;
 
-  private AttemptRoutes(AttemptService attempts, ReadingCatalog catalog) {
+  private AttemptRoutes(AttemptService attempts, Function<String, Optional<Reading>> readings) {
     this.attempts = attempts;
-    this.catalog = catalog;
+    this.readings = readings;
   }
 
-  public static void mount(Router router, AttemptService attempts, ReadingCatalog catalog) {
-    AttemptRoutes r = new AttemptRoutes(attempts, catalog);
+  /**
+   * Mounts the attempt routes.
+   *
+   * @param readings finds a reading by id, for the attempt page's evidence links
+   * @return taking the quiz, a panel of the assignment page
+   */
+  public static AssignmentPanel mount(Router router, AttemptService attempts, Function<String, Optional<Reading>> readings) {
+    AttemptRoutes r = new AttemptRoutes(attempts, readings);
     router.post("/api/v1/assignments/:id/attempts").handler(r::startJson);
     router.post("/api/v1/readings/:id/practice").handler(r::practiceJson);
     router.put("/api/v1/attempts/:id/answers").handler(r::saveJson);
@@ -45,13 +49,23 @@ public final class AttemptRoutes {
     router.get("/api/v1/attempts/:id").handler(r::attemptJson);
     router.post("/api/v1/assignments/:id/regrade").handler(r::regradeJson);
 
-    router.get("/assignments/:id").handler(Auth::requirePageUser).handler(r::assignmentPanel);
     router.post("/assignments/:id/attempts").handler(Auth::requirePageUser).handler(r::startPage);
     router.post("/assignments/:id/regrade").handler(Auth::requirePageUser).handler(r::regradePage);
     router.post("/readings/:id/practice").handler(Auth::requirePageUser).handler(r::practicePage);
     router.get("/attempts/:id").handler(Auth::requirePageUser).handler(r::showAttempt);
     router.post("/attempts/:id/save").handler(Auth::requirePageUser).handler(r::savePage);
     router.post("/attempts/:id/submit").handler(Auth::requirePageUser).handler(r::submitPage);
+    return new AssignmentPanel() {
+      @Override
+      public String key() {
+        return "quiz";
+      }
+
+      @Override
+      public Future<Map<String, Object>> panel(RoutingContext ctx, Assignment a, User viewer) {
+        return r.assignmentPanel(ctx, a, viewer);
+      }
+    };
   }
 
   // ---- JSON API ----
@@ -69,15 +83,7 @@ public final class AttemptRoutes {
       .compose(s -> attempts.reveal(s.attempt(), user)
         .compose(reveal -> attempts.toJson(s.attempt(), reveal)).map(j -> j.put("resumed", s.resumed())))
       .onSuccess(json -> Web.json(ctx, 201, json))
-      .onFailure(e -> failWithRetry(ctx, e));
-  }
-
-  /** Fails the request; a 429 tells the client when to try again. */
-  private static void failWithRetry(RoutingContext ctx, Throwable e) {
-    if (e instanceof TooManyAttempts limit) {
-      ctx.response().putHeader("Retry-After", Long.toString(limit.retryAfterSeconds()));
-    }
-    ctx.fail(e);
+      .onFailure(ctx::fail);
   }
 
   private void saveJson(RoutingContext ctx) {
@@ -129,32 +135,18 @@ public final class AttemptRoutes {
    * Adds the quiz panel of an assignment page (start, resume, past attempts) to the page context;
    * the classroom feature renders the page itself.
    */
-  private void assignmentPanel(RoutingContext ctx) {
-    User user = Auth.current(ctx);
-    long id;
-    try {
-      id = Long.parseLong(ctx.pathParam("id"));
-    } catch (NumberFormatException e) {
-      ctx.next();
-      return;
+  /**
+   * Taking the quiz, on the assignment page: a student's attempts and the button to start or go
+   * on; for the teacher, only that the page is theirs.
+   */
+  private Future<Map<String, Object>> assignmentPanel(RoutingContext ctx, Assignment a, User user) {
+    if (!user.isStudent()) {
+      return Future.succeededFuture(Map.of("teacher", true, "assignmentId", a.id()));
     }
-    attempts.visibleAssignment(id, user).compose(a -> {
-      if (!user.isStudent()) {
-        return Future.succeededFuture(Map.<String, Object>of("teacher", true, "assignmentId", a.id()));
-      }
-      return attempts.attemptsOf(id, user).map(list -> quizPanel(a, list));
-    }).onComplete(ar -> {
-      if (ar.succeeded()) {
-        Map<String, Object> page = ctx.get(PageContext.KEY);
-        if (page != null) {
-          page.put("quiz", ar.result());
-        }
-      }
-      ctx.next();
-    });
+    return attempts.attemptsOf(a.id(), user).map(list -> quizPanel(a, list));
   }
 
-  private static Map<String, Object> quizPanel(AssignmentInfo a, List<Attempt> list) {
+  private static Map<String, Object> quizPanel(Assignment a, List<Attempt> list) {
     long now = System.currentTimeMillis();
     Map<String, Object> panel = new java.util.HashMap<>();
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -171,7 +163,7 @@ public final class AttemptRoutes {
       row.put("late", t.late());
       row.put("autoSubmitted", t.autoSubmitted());
       row.put("pending", t.pending());
-      row.put("when", TIME.format(Instant.ofEpochMilli(t.submitted() ? t.submittedAt() : t.startedAt())));
+      row.put("when", Times.brief(t.submitted() ? t.submittedAt() : t.startedAt()));
       rows.add(row);
       inProgress |= !t.submitted();
     }
@@ -223,7 +215,7 @@ public final class AttemptRoutes {
   private void practicePage(RoutingContext ctx) {
     attempts.startPractice(ctx.pathParam("id"), Auth.current(ctx))
       .onSuccess(s -> Web.redirect(ctx, "/attempts/" + s.attempt().id()))
-      .onFailure(e -> failWithRetry(ctx, e));
+      .onFailure(ctx::fail);
   }
 
   private void showAttempt(RoutingContext ctx) {
@@ -237,7 +229,7 @@ public final class AttemptRoutes {
   }
 
   private Void render(RoutingContext ctx, User user, Attempt t, JsonObject json, String studentName) {
-    Reading reading = catalog.byId(t.readingId()).orElseThrow();
+    Reading reading = readings.apply(t.readingId()).orElseThrow();
     Map<String, Object> model = Web.model(ctx, (t.userId() == user.id() ? "" : studentName + " · ")
       + (t.submitted() ? "结果 · " : "答题 · ") + reading.pianLabel() + " " + reading.title());
     List<Map<String, Object>> questions = AttemptPage.questions(json.getJsonArray("questions"), t.answers());
@@ -249,9 +241,9 @@ public final class AttemptRoutes {
     model.put("total", questions.size());
     model.put("answered", answered);
     model.put("progress", questions.isEmpty() ? 0 : Math.round(100.0 * answered / questions.size()));
-    model.put("savedAt", t.savedAt() == null ? null : TIME.format(Instant.ofEpochMilli(t.savedAt())));
+    model.put("savedAt", t.savedAt() == null ? null : Times.brief(t.savedAt()));
     model.put("deadline", t.deadline() == null ? null
-      : TIME.format(Instant.ofEpochMilli(t.deadline() - AttemptService.GRACE_MS)));
+      : Times.brief(t.deadline() - AttemptService.GRACE_MS));
     model.put("own", t.userId() == user.id());
     model.put("studentName", studentName);
     model.put("practice", t.practice());
@@ -269,7 +261,7 @@ public final class AttemptRoutes {
       model.put("pendingCount", t.pending());
       model.put("late", t.late());
       model.put("feedback", json.getBoolean("feedbackAvailable"));
-      model.put("submittedAt", TIME.format(Instant.ofEpochMilli(t.submittedAt())));
+      model.put("submittedAt", Times.brief(t.submittedAt()));
       model.put("questions", questions);
       Web.html(ctx, "quiz/review", model);
       return null;
@@ -279,7 +271,7 @@ public final class AttemptRoutes {
     if ("1".equals(ctx.request().getParam("saved"))) {
       model.put("flash", "已保存。");
     }
-    int current = Math.max(1, Math.min(questions.size(), intParam(ctx.request().getParam("q"), 1)));
+    int current = Math.max(1, Math.min(questions.size(), Requests.wholeOr(ctx.request().getParam("q"), 1, 1)));
     List<Map<String, Object>> blanks = new ArrayList<>();
     for (Map<String, Object> q : questions) {
       if (!Boolean.TRUE.equals(q.get("answered"))) {
@@ -325,7 +317,7 @@ public final class AttemptRoutes {
       .onSuccess(t -> {
         if (wantsJson(ctx)) {
           Web.json(ctx, new JsonObject().put("savedAt", t.savedAt())
-            .put("savedAtText", TIME.format(Instant.ofEpochMilli(t.savedAt())))
+            .put("savedAtText", Times.brief(t.savedAt()))
             .put("answered", t.answers().size()));
           return;
         }
@@ -373,13 +365,5 @@ public final class AttemptRoutes {
   private static boolean wantsJson(RoutingContext ctx) {
     String accept = ctx.request().getHeader("Accept");
     return accept != null && accept.contains("application/json");
-  }
-
-  private static int intParam(String s, int dflt) {
-    try {
-      return s == null ? dflt : Integer.parseInt(s);
-    } catch (NumberFormatException e) {
-      return dflt;
-    }
   }
 }

@@ -1,13 +1,14 @@
 package com.jiangxin.quiz;
 
 import com.jiangxin.account.User;
+import com.jiangxin.web.SerialExecutor;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,6 @@ public final class AttemptService {
   public static final long GRACE_MS = 60_000;
   /** Practice attempts one student may start on one reading per day (Asia/Shanghai). */
   public static final int PRACTICE_PER_DAY = 20;
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private final Clock clock;
   private final AttemptAccess access;
@@ -35,12 +35,14 @@ public final class AttemptService {
   private final Grading grading;
   private final AttemptViews views;
 
-  public AttemptService(Pool pool, QuizBank bank, Clock clock) {
+  public AttemptService(Vertx vertx, Pool pool, QuizBank bank, Clock clock) {
     this.clock = clock;
+    // one attempt's saves, submits and regrades take turns, across every verticle instance
+    SerialExecutor serial = new SerialExecutor(vertx, "attempts");
     this.access = new AttemptAccess(pool, bank);
-    this.lifecycle = new AttemptLifecycle(pool, access, clock);
+    this.lifecycle = new AttemptLifecycle(pool, access, serial, clock);
     this.deadlines = new Deadlines(pool, access, lifecycle, clock);
-    this.regrading = new Regrading(pool, access, clock);
+    this.regrading = new Regrading(pool, access, serial, clock);
     this.grading = new Grading(pool, access, clock);
     this.views = new AttemptViews(pool, access, new AttemptHistory(pool), clock);
   }

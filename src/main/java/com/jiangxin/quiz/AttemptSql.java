@@ -5,13 +5,6 @@ final class AttemptSql {
   private AttemptSql() {
   }
 
-  /** An assignment with its class's teacher, and whether the given user is a member of the class. */
-  static final String ASSIGNMENT_FOR_USER = "SELECT a.id AS id, a.class_id AS class_id, c.teacher_id AS teacher_id, "
-    + "a.reading_id AS reading_id, a.opens_at AS opens_at, a.due_at AS due_at, a.max_attempts AS max_attempts, "
-    + "a.feedback AS feedback, a.shuffle AS shuffle, a.closed AS closed, a.keep_score AS keep_score, "
-    + "(SELECT COUNT(*) FROM class_members m WHERE m.class_id = a.class_id AND m.student_id = ?) AS member "
-    + "FROM assignments a JOIN classes c ON c.id = a.class_id WHERE a.id = ?";
-
   static final String ATTEMPT_COLUMNS = "t.id AS id, t.assignment_id AS assignment_id, t.reading_id AS reading_id, "
     + "t.user_id AS user_id, t.quiz_version AS quiz_version, t.status AS status, t.started_at AS started_at, "
     + "t.saved_at AS saved_at, t.submitted_at AS submitted_at, t.deadline AS deadline, t.score AS score, "

@@ -2,6 +2,7 @@ package com.jiangxin.quiz;
 
 import com.jiangxin.account.User;
 import com.jiangxin.quiz.AttemptService.Reveal;
+import com.jiangxin.web.Times;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,8 +13,6 @@ import io.vertx.sqlclient.Tuple;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import java.util.Map;
  * feedback policy and the key hold, and the JSON of an attempt with its steps.
  */
 final class AttemptViews {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(AttemptService.ZONE);
 
   private final Pool pool;
   private final AttemptAccess access;
@@ -134,7 +132,7 @@ final class AttemptViews {
   private static String holdNote(String what, KeyHold hold) {
     return hold.until() == null
       ? "本篇有老师不公布答案的作业，" + what + "。"
-      : "本篇有未到期的作业，" + what + "，" + TIME.format(Instant.ofEpochMilli(hold.until())) + " 截止后回到这里就能看到。";
+      : "本篇有未到期的作业，" + what + "，" + Times.brief(hold.until()) + " 截止后回到这里就能看到。";
   }
 
   /** The JSON of an attempt: its state, and feedback fields only when {@code withFeedback}. */

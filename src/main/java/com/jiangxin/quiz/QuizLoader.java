@@ -2,6 +2,7 @@ package com.jiangxin.quiz;
 
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.ContentException;
+import com.jiangxin.content.FrontMatter;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 import java.io.IOException;
@@ -130,7 +131,7 @@ public final class QuizLoader {
   record Value(String text, int line) {
   }
 
-  private record FrontMatter(Value reading, Value title, int bodyStart) {
+  private record Front(Value reading, Value title, int bodyStart) {
   }
 
   /** One {@code key: value} line (with {@code id} for {@code option X:} and the like). */
@@ -180,9 +181,10 @@ public final class QuizLoader {
     Parser(String file, String text) {
       this.file = file;
       this.text = text;
-      String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-      for (String line : body.split("\n", -1)) {
-        lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+      lines.addAll(FrontMatter.lines(text));
+      if (text.endsWith("\n")) {
+        // the lines after the last newline count, so an unclosed file is reported past its end
+        lines.add("");
       }
     }
 
@@ -190,15 +192,12 @@ public final class QuizLoader {
       return new ContentException(file, line, problem);
     }
 
-    FrontMatter frontMatter() {
-      if (!lines.get(0).strip().equals("---")) {
-        throw error(1, "a quiz file starts with a '---' line opening the front matter");
-      }
+    Front frontMatter() {
+      FrontMatter.Block block = FrontMatter.read(file, lines, "a quiz file starts with a '---' line opening the front matter");
       Map<String, Field> keys = new HashMap<>();
       Field last = null;
-      int i = 1;
-      for (; i < lines.size() && !lines.get(i).strip().equals("---"); i++) {
-        String line = lines.get(i);
+      for (FrontMatter.Line fmLine : block.lines()) {
+        String line = fmLine.text();
         if (line.isBlank()) {
           continue;
         }
@@ -206,20 +205,21 @@ public final class QuizLoader {
           last.continueWith(line.strip());
           continue;
         }
-        Field field = keyLine(i + 1, line);
+        Field field = keyLine(fmLine.number(), line);
         if (field.id != null || !(field.key.equals("reading") || field.key.equals("title"))) {
-          throw error(i + 1, "unknown front-matter key '" + field.label() + "' (expected reading, title)");
+          throw error(fmLine.number(), "unknown front-matter key '" + field.label() + "' (expected reading, title)");
         }
         if (keys.containsKey(field.key)) {
-          throw error(i + 1, "duplicate front-matter key '" + field.key + "'");
+          throw error(fmLine.number(), "duplicate front-matter key '" + field.key + "'");
         }
         keys.put(field.key, field);
         last = field;
       }
-      if (i == lines.size()) {
+      if (!block.closed()) {
         throw error(lines.size(), "the front matter is not closed by a '---' line");
       }
-      return new FrontMatter(frontValue(keys, "reading", i + 1), frontValue(keys, "title", i + 1), i + 1);
+      int closing = block.closingLine();
+      return new Front(frontValue(keys, "reading", closing), frontValue(keys, "title", closing), block.bodyStart());
     }
 
     private Value frontValue(Map<String, Field> keys, String key, int closingLine) {
@@ -268,7 +268,7 @@ public final class QuizLoader {
     }
 
     Quiz quiz(Reading reading) {
-      FrontMatter front = frontMatter();
+      Front front = frontMatter();
       if (!front.reading().text().equals(reading.id())) {
         throw error(front.reading().line(),
             "this quiz names reading '" + front.reading().text() + "', not " + reading.id());

@@ -3,9 +3,6 @@ package com.jiangxin.quiz;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
-import com.jiangxin.lint.Finding;
-import com.jiangxin.lint.LintReport;
-import com.jiangxin.lint.QuizLinter;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -26,9 +23,9 @@ import java.util.Optional;
 public final class QuizRoutes {
   private final QuizBank bank;
   private final Map<String, Reading> readings = new LinkedHashMap<>();
-  private final Future<LintReport> lint;
+  private final Future<KeyFinding.Source> lint;
 
-  private QuizRoutes(QuizBank bank, List<Reading> readings, Future<LintReport> lint) {
+  private QuizRoutes(QuizBank bank, List<Reading> readings, Future<KeyFinding.Source> lint) {
     this.bank = bank;
     this.lint = lint;
     readings.forEach(r -> this.readings.put(r.id(), r));
@@ -40,7 +37,7 @@ public final class QuizRoutes {
    * @param lint what the quiz linter finds in the bank, shown to teachers on the answer key page
    *             (the page waits for it; if linting failed, the page shows no findings)
    */
-  public static void mount(Router router, QuizBank bank, List<Reading> readings, Future<LintReport> lint) {
+  public static void mount(Router router, QuizBank bank, List<Reading> readings, Future<KeyFinding.Source> lint) {
     QuizRoutes r = new QuizRoutes(bank, readings, lint);
     router.get("/api/v1/readings/:id/quiz").handler(r::quizJson);
     router.get("/readings/:id/quiz").handler(Auth::requirePageUser).handler(r::showKey);
@@ -88,21 +85,21 @@ public final class QuizRoutes {
     model.put("questions", questions);
     model.put("bodyClass", "key-page");
     lint.otherwiseEmpty().onComplete(ar -> {
-      List<Finding> found = ar.result() == null ? List.of() : ar.result().forReading(id);
+      List<KeyFinding> found = ar.result() == null ? List.of() : ar.result().forReading(id);
       model.put("findings", findings(found));
-      model.put("lintErrors", found.stream().filter(Finding::isError).count());
-      model.put("lintWarnings", found.stream().filter(f -> !f.isError()).count());
+      model.put("lintErrors", found.stream().filter(KeyFinding::error).count());
+      model.put("lintWarnings", found.stream().filter(f -> !f.error()).count());
       Web.html(ctx, "quiz/key", model);
     });
   }
 
-  private static List<Map<String, Object>> findings(List<Finding> found) {
+  private static List<Map<String, Object>> findings(List<KeyFinding> found) {
     List<Map<String, Object>> findings = new ArrayList<>();
-    for (Finding f : found) {
+    for (KeyFinding f : found) {
       Map<String, Object> m = new HashMap<>();
-      m.put("error", f.isError());
-      m.put("severity", f.isError() ? "错误" : "提醒");
-      m.put("title", QuizLinter.title(f.rule()));
+      m.put("error", f.error());
+      m.put("severity", f.error() ? "错误" : "提醒");
+      m.put("title", f.title());
       m.put("rule", f.rule());
       m.put("line", f.line());
       m.put("questionId", f.questionId());

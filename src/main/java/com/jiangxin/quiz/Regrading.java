@@ -29,9 +29,10 @@ final class Regrading {
   private final Pool pool;
   private final AttemptAccess access;
   private final Clock clock;
-  private final SerialExecutor serial = new SerialExecutor();
+  private final SerialExecutor serial;
 
-  Regrading(Pool pool, AttemptAccess access, Clock clock) {
+  Regrading(Pool pool, AttemptAccess access, SerialExecutor serial, Clock clock) {
+    this.serial = serial;
     this.pool = pool;
     this.access = access;
     this.clock = clock;

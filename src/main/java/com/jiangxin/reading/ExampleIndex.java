@@ -1,5 +1,6 @@
 package com.jiangxin.reading;
 
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Reading;
 import com.jiangxin.quiz.QuestionRef;

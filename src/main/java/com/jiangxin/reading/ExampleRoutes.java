@@ -1,5 +1,6 @@
 package com.jiangxin.reading;
 
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;

@@ -1,10 +1,13 @@
 package com.jiangxin.reading;
 
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 import com.jiangxin.quiz.QuizBank;
+import com.jiangxin.web.Requests;
 import com.jiangxin.web.Web;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,14 +18,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The home page, the reading pages, the public reading API and the health check. */
 public final class ReadingRoutes {
   private final ReadingCatalog catalog;
   private final Pool pool;
   private final QuizBank quizzes;
+  private final List<ReadingPanel> panels;
 
-  private ReadingRoutes(ReadingCatalog catalog, Pool pool, QuizBank quizzes) {
+  private ReadingRoutes(ReadingCatalog catalog, Pool pool, QuizBank quizzes, List<ReadingPanel> panels) {
+    this.panels = List.copyOf(panels);
     this.catalog = catalog;
     this.pool = pool;
     this.quizzes = quizzes;
@@ -35,7 +41,13 @@ public final class ReadingRoutes {
 
   /** Mounts the reading routes; a reading with a quiz offers practice, and teachers its answer key. */
   public static void mount(Router router, ReadingCatalog catalog, Pool pool, QuizBank quizzes) {
-    ReadingRoutes r = new ReadingRoutes(catalog, pool, quizzes);
+    mount(router, catalog, pool, quizzes, List.of());
+  }
+
+  /** Mounts the reading routes; the reading page asks each of {@code panels} what it adds. */
+  public static void mount(Router router, ReadingCatalog catalog, Pool pool, QuizBank quizzes,
+                           List<ReadingPanel> panels) {
+    ReadingRoutes r = new ReadingRoutes(catalog, pool, quizzes, panels);
     router.get("/").handler(r::showHome);
     router.get("/readings/:id").handler(r::showReading);
     router.get("/api/v1/readings").handler(r::listReadingsJson);
@@ -99,7 +111,7 @@ public final class ReadingRoutes {
       Web.notFound(ctx, "没有这篇文章：" + id + "。请从首页选择一篇。");
       return;
     }
-    int hlParagraph = parseInt(ctx.request().getParam("p"));
+    int hlParagraph = Requests.wholeOr(ctx.request().getParam("p"), 0, 0);
     String hlQuote = ctx.request().getParam("hl");
     if (hlQuote != null && hlQuote.length() > 500) {
       hlQuote = null;
@@ -122,11 +134,11 @@ public final class ReadingRoutes {
       model.put("next", catalog.all().get(idx + 1));
     }
     model.put("large", "large".equals(ctx.request().getParam("size")));
-    ReadingPageAddOn addOn = ctx.get(ReadingPageAddOn.KEY);
-    if (addOn != null) {
-      addOn.decorate(model, paragraphs);
-    }
-    Web.html(ctx, "reading/show", model);
+    List<Future<Optional<ReadingPageAddOn>>> asked = panels.stream().map(p -> p.addOn(ctx, reading)).toList();
+    Future.all(asked).onSuccess(all -> {
+      asked.forEach(f -> f.result().ifPresent(addOn -> addOn.decorate(model, paragraphs)));
+      Web.html(ctx, "reading/show", model);
+    }).onFailure(ctx::fail);
   }
 
   private void listReadingsJson(RoutingContext ctx) {
@@ -174,16 +186,5 @@ public final class ReadingRoutes {
         .put("readings", catalog.all().size())))
       .onFailure(e -> Web.json(ctx, 503, new JsonObject().put("status", "DOWN")
         .put("error", "database unavailable")));
-  }
-
-  private static int parseInt(String s) {
-    if (s == null) {
-      return 0;
-    }
-    try {
-      return Integer.parseInt(s.trim());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 }

@@ -1,5 +1,7 @@
 package com.jiangxin.results;
 
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.results.Records.Kept;
@@ -133,5 +135,14 @@ final class CsvExport {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** Sends a CSV as a download (UTF-8; the body already starts with a byte-order mark). */
+  static void send(RoutingContext ctx, String fileName, String body) {
+    ctx.response()
+      .putHeader("Content-Type", CsvExport.CONTENT_TYPE)
+      .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+      .putHeader("Cache-Control", "no-store")
+      .end(io.vertx.core.buffer.Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -1,26 +1,20 @@
 package com.jiangxin.results;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import com.jiangxin.web.Times;
 
-/** How results times read on a page and in a spreadsheet (China time), and JSON rounding; numbers go through {@code Numbers}. */
+/** How results times read on a page and in a spreadsheet ({@link Times}), and JSON rounding; numbers go through {@code Numbers}. */
 final class Format {
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(ZONE);
-  private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
 
   private Format() {
   }
 
   static String time(Long millis) {
-    return millis == null ? "—" : TIME.format(Instant.ofEpochMilli(millis));
+    return millis == null ? "—" : Times.brief(millis);
   }
 
   /** For spreadsheets: {@code 2026-12-01 20:00:00}, China time. */
   static String csvTime(Long millis) {
-    return millis == null ? "" : CSV_TIME.format(Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.SECONDS));
+    return Times.spreadsheet(millis);
   }
 
   /** Rounds to two decimals for JSON. */

@@ -3,7 +3,7 @@ package com.jiangxin.results;
 import com.jiangxin.content.Reading;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.quiz.QuizBank;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.ClassRef;
 import com.jiangxin.results.Records.Kept;

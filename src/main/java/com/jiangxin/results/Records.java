@@ -1,5 +1,6 @@
 package com.jiangxin.results;
 
+import com.jiangxin.classroom.AssignmentAccess;
 import io.vertx.sqlclient.Row;
 
 /** The rows class results are built from. */
@@ -22,6 +23,11 @@ final class Records {
         r.getColumnIndex("TEACHER_ID") >= 0 ? r.getLong("TEACHER_ID") : 0L, r.getString("READING_ID"),
         r.getLong("DUE_AT"), r.getInteger("MAX_ATTEMPTS"), r.getString("KEEP_SCORE"),
         Boolean.TRUE.equals(r.getBoolean("CLOSED")));
+    }
+
+    static AssignmentRef of(AssignmentAccess.Visible a) {
+      return new AssignmentRef(a.id(), a.classId(), a.className(), a.teacherId(), a.readingId(), a.dueAt(),
+        a.maxAttempts(), a.keepScore(), a.closed());
     }
 
     boolean keepsLatest() {

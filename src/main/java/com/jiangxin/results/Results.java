@@ -4,7 +4,7 @@ import com.jiangxin.discussion.DiscussionRepository;
 import com.jiangxin.quiz.Grading;
 import com.jiangxin.live.LiveResults;
 import com.jiangxin.quiz.QuizBank;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 

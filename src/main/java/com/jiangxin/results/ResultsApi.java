@@ -1,5 +1,6 @@
 package com.jiangxin.results;
 
+import com.jiangxin.web.Requests;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.results.Records.AssignmentRef;
@@ -33,33 +34,33 @@ final class ResultsApi {
   private void gradebook(RoutingContext ctx) {
     String sort = ctx.request().getParam("sort");
     String dir = ctx.request().getParam("dir");
-    results.gradebook(Params.id(ctx, "id"), Auth.current(ctx))
-      .onComplete(Params.handle(ctx, gb -> Web.json(ctx, gb.toJson(Gradebook.Sort.parse(sort, dir, gb.columns()))))
+    results.gradebook(Requests.id(ctx, "id"), Auth.current(ctx))
+      .onComplete(Requests.handle(ctx, gb -> Web.json(ctx, gb.toJson(Gradebook.Sort.parse(sort, dir, gb.columns()))))
       );
   }
 
   private void gradebookCsv(RoutingContext ctx) {
-    results.gradebookCsv(Params.id(ctx, "id"), Auth.current(ctx))
-      .onComplete(Params.handle(ctx, csv -> Params.csv(ctx, "gradebook-" + ctx.pathParam("id") + ".csv", csv))
+    results.gradebookCsv(Requests.id(ctx, "id"), Auth.current(ctx))
+      .onComplete(Requests.handle(ctx, csv -> CsvExport.send(ctx, "gradebook-" + ctx.pathParam("id") + ".csv", csv))
       );
   }
 
   private void report(RoutingContext ctx) {
-    results.report(Params.id(ctx, "id"), Auth.current(ctx))
-      .onComplete(Params.handle(ctx, r -> Web.json(ctx, r.toJson()))
+    results.report(Requests.id(ctx, "id"), Auth.current(ctx))
+      .onComplete(Requests.handle(ctx, r -> Web.json(ctx, r.toJson()))
       );
   }
 
   private void answersCsv(RoutingContext ctx) {
-    results.answersCsv(Params.id(ctx, "id"), Auth.current(ctx))
-      .onComplete(Params.handle(ctx, csv -> Params.csv(ctx, "answers-" + ctx.pathParam("id") + ".csv", csv))
+    results.answersCsv(Requests.id(ctx, "id"), Auth.current(ctx))
+      .onComplete(Requests.handle(ctx, csv -> CsvExport.send(ctx, "answers-" + ctx.pathParam("id") + ".csv", csv))
       );
   }
 
   private void grading(RoutingContext ctx) {
-    int limit = Params.intParam(ctx, "limit", 50, 1, 500);
-    int offset = Params.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    results.queue(Params.id(ctx, "id"), Auth.current(ctx), limit, offset).onComplete(Params.handle(ctx, q -> {
+    int limit = Requests.intParam(ctx, "limit", 50, 1, 500);
+    int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    results.queue(Requests.id(ctx, "id"), Auth.current(ctx), limit, offset).onComplete(Requests.handle(ctx, q -> {
       JsonArray items = new JsonArray();
       for (ResultsService.PendingAnswer p : q.answers()) {
         items.add(new JsonObject().put("attemptId", p.attemptId()).put("questionId", p.question().id())
@@ -75,7 +76,7 @@ final class ResultsApi {
   }
 
   private void grade(RoutingContext ctx) {
-    JsonObject body = Params.jsonBody(ctx);
+    JsonObject body = Requests.jsonBody(ctx);
     Object points = body.getValue("points");
     Object comment = body.getValue("comment");
     Object questionId = body.getValue("questionId");
@@ -85,9 +86,9 @@ final class ResultsApi {
     if ((comment != null && !(comment instanceof String)) || (questionId != null && !(questionId instanceof String))) {
       throw HttpError.badRequest("questionId 和 comment 须为文字。");
     }
-    results.grade(Params.id(ctx, "id"), (String) questionId, points == null ? null : ((Number) points).doubleValue(),
+    results.grade(Requests.id(ctx, "id"), (String) questionId, points == null ? null : ((Number) points).doubleValue(),
         (String) comment, Auth.current(ctx))
-      .onComplete(Params.handle(ctx, t -> Web.json(ctx, new JsonObject().put("attemptId", t.attemptId()).put("questionId", questionId)
+      .onComplete(Requests.handle(ctx, t -> Web.json(ctx, new JsonObject().put("attemptId", t.attemptId()).put("questionId", questionId)
         .put("score", t.score()).put("maxScore", t.maxScore()).put("pending", t.pending())))
       );
   }
@@ -97,7 +98,7 @@ final class ResultsApi {
     if (!user.isStudent()) {
       throw HttpError.forbidden("这是学生查看自己成绩的接口；老师请看班级成绩册。");
     }
-    results.own(user).onComplete(Params.handle(ctx, own -> {
+    results.own(user).onComplete(Requests.handle(ctx, own -> {
       JsonArray list = new JsonArray();
       for (AssignmentRef a : own.assignments()) {
         Kept k = own.kept().get(a.id());

@@ -1,5 +1,6 @@
 package com.jiangxin.results;
 
+import com.jiangxin.web.Requests;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
@@ -53,7 +54,7 @@ final class ResultsPages {
   private void gradebook(RoutingContext ctx) {
     String sortParam = ctx.request().getParam("sort");
     String dirParam = ctx.request().getParam("dir");
-    results.gradebook(Params.id(ctx, "id"), Auth.current(ctx)).onComplete(Params.handle(ctx, gb -> {
+    results.gradebook(Requests.id(ctx, "id"), Auth.current(ctx)).onComplete(Requests.handle(ctx, gb -> {
       Gradebook.Sort sort = Gradebook.Sort.parse(sortParam, dirParam, gb.columns());
       Map<String, Object> model = Web.model(ctx, "成绩册 · " + gb.cls().name());
       String base = "/classes/" + gb.cls().id() + "/gradebook";
@@ -152,16 +153,16 @@ final class ResultsPages {
   }
 
   private void gradebookCsv(RoutingContext ctx) {
-    results.gradebookCsv(Params.id(ctx, "id"), Auth.current(ctx))
-      .onComplete(Params.handle(ctx, csv -> Params.csv(ctx, "gradebook-" + ctx.pathParam("id") + ".csv", csv))
+    results.gradebookCsv(Requests.id(ctx, "id"), Auth.current(ctx))
+      .onComplete(Requests.handle(ctx, csv -> CsvExport.send(ctx, "gradebook-" + ctx.pathParam("id") + ".csv", csv))
       );
   }
 
   // ---- one student, for the teacher ----
 
   private void student(RoutingContext ctx) {
-    long studentId = Params.id(ctx, "studentId");
-    results.studentAttempts(Params.id(ctx, "id"), studentId, Auth.current(ctx)).onComplete(Params.handle(ctx, sa -> {
+    long studentId = Requests.id(ctx, "studentId");
+    results.studentAttempts(Requests.id(ctx, "id"), studentId, Auth.current(ctx)).onComplete(Requests.handle(ctx, sa -> {
       Map<String, Object> model = Web.model(ctx, sa.student().displayName() + " · " + sa.cls().name());
       model.put("cls", Map.of("id", sa.cls().id(), "name", sa.cls().name()));
       model.put("student", sa.student());
@@ -244,7 +245,7 @@ final class ResultsPages {
   // ---- report ----
 
   private void report(RoutingContext ctx) {
-    results.report(Params.id(ctx, "id"), Auth.current(ctx)).onComplete(Params.handle(ctx, r -> {
+    results.report(Requests.id(ctx, "id"), Auth.current(ctx)).onComplete(Requests.handle(ctx, r -> {
       boolean projector = "projector".equals(ctx.request().getParam("view"));
       Map<String, Object> model = Web.model(ctx, (projector ? "投影 · " : "报告 · ") + r.quiz.title());
       ReportView.fill(model, r, projector);
@@ -254,21 +255,21 @@ final class ResultsPages {
   }
 
   private void answersCsv(RoutingContext ctx) {
-    results.answersCsv(Params.id(ctx, "id"), Auth.current(ctx))
-      .onComplete(Params.handle(ctx, csv -> Params.csv(ctx, "answers-" + ctx.pathParam("id") + ".csv", csv))
+    results.answersCsv(Requests.id(ctx, "id"), Auth.current(ctx))
+      .onComplete(Requests.handle(ctx, csv -> CsvExport.send(ctx, "answers-" + ctx.pathParam("id") + ".csv", csv))
       );
   }
 
   // ---- grading ----
 
   private void grading(RoutingContext ctx) {
-    showGrading(ctx, Params.id(ctx, "id"), Params.intParam(ctx, "skip", 0, 0, 100_000), 200, null, null, null);
+    showGrading(ctx, Requests.id(ctx, "id"), Requests.intParam(ctx, "skip", 0, 0, 100_000), 200, null, null, null);
   }
 
   private void showGrading(RoutingContext ctx, long assignmentId, int skip, int status, String error,
                            String enteredPoints, String enteredComment) {
     User teacher = Auth.current(ctx);
-    results.queue(assignmentId, teacher, 1, skip).onComplete(Params.handle(ctx, q -> {
+    results.queue(assignmentId, teacher, 1, skip).onComplete(Requests.handle(ctx, q -> {
       Map<String, Object> model = Web.model(ctx, "批改开放题 · " + q.quiz().title());
       model.put("assignmentId", q.assignment().id());
       model.put("quizTitle", q.quiz().title());
@@ -320,7 +321,7 @@ final class ResultsPages {
 
   /** Saves a grade and goes on to the next answer; a bad score shows the same answer again with the reason. */
   private void grade(RoutingContext ctx) {
-    long attemptId = Params.id(ctx, "id");
+    long attemptId = Requests.id(ctx, "id");
     MultiMap form = ctx.request().formAttributes();
     String questionId = form.get("questionId");
     String quick = form.get("quick");
@@ -329,7 +330,7 @@ final class ResultsPages {
     String skipText = form.get("skip");
     int skip = skipText != null && skipText.matches("\\d{1,6}") ? Integer.parseInt(skipText) : 0;
     User teacher = Auth.current(ctx);
-    results.assignmentOfAttempt(attemptId, teacher).onComplete(Params.handle(ctx, a -> {
+    results.assignmentOfAttempt(attemptId, teacher).onComplete(Requests.handle(ctx, a -> {
       Double points;
       try {
         points = parsePoints(pointsText);
@@ -370,7 +371,7 @@ final class ResultsPages {
     if (!user.isStudent()) {
       throw HttpError.forbidden("这一页给学生看自己的成绩。老师请从班级页打开成绩册。");
     }
-    results.own(user).onComplete(Params.handle(ctx, own -> {
+    results.own(user).onComplete(Requests.handle(ctx, own -> {
       Map<String, Object> model = Web.model(ctx, "我的成绩");
       Map<String, Map<String, Object>> byClass = new LinkedHashMap<>();
       for (AssignmentRef a : own.assignments()) {

@@ -1,5 +1,6 @@
 package com.jiangxin.results;
 
+import com.jiangxin.classroom.AssignmentAccess;
 import com.jiangxin.account.User;
 import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.ClassRef;
@@ -23,9 +24,11 @@ import java.util.function.Function;
  */
 final class ResultsRepository {
   private final Pool pool;
+  private final AssignmentAccess access;
 
   ResultsRepository(Pool pool) {
     this.pool = pool;
+    this.access = new AssignmentAccess(pool);
   }
 
   Pool pool() {
@@ -53,13 +56,9 @@ final class ResultsRepository {
     if (!caller.isTeacher()) {
       return Future.failedFuture(HttpError.forbidden("只有老师可以查看作业报告和批改。"));
     }
-    return pool.preparedQuery(ResultsSql.ASSIGNMENT_BY_ID).execute(Tuple.of(assignmentId)).map(rows -> {
-      AssignmentRef a = one(rows, AssignmentRef::from);
-      if (a == null || a.teacherId() != caller.id()) {
-        throw HttpError.notFound("没有这个作业，或你不是这个班的老师。");
-      }
-      return a;
-    });
+    return access.visibleTo(caller, assignmentId).map(found -> found.filter(AssignmentAccess.Visible::teaches)
+      .map(AssignmentRef::of)
+      .orElseThrow(() -> HttpError.notFound("没有这个作业，或你不是这个班的老师。")));
   }
 
   /** The assignment of a submitted attempt if the caller teaches its class. */

@@ -9,7 +9,7 @@ import com.jiangxin.discussion.DiscussionRepository;
 import com.jiangxin.discussion.Participation;
 import com.jiangxin.live.LiveResults;
 import com.jiangxin.quiz.QuizBank;
-import com.jiangxin.reading.ReadingCatalog;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.results.Records.AssignmentRef;
 import com.jiangxin.results.Records.ClassRef;
 import com.jiangxin.results.Records.Kept;

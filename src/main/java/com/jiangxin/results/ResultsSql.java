@@ -14,11 +14,6 @@ final class ResultsSql {
   static final String CLASS_BY_ID = "SELECT c.id AS id, c.name AS name, c.teacher_id AS teacher_id "
     + "FROM classes c WHERE c.id = ?";
 
-  static final String ASSIGNMENT_BY_ID = "SELECT a.id AS id, a.class_id AS class_id, c.name AS class_name, "
-    + "c.teacher_id AS teacher_id, a.reading_id AS reading_id, a.due_at AS due_at, a.max_attempts AS max_attempts, "
-    + "a.keep_score AS keep_score, a.feedback AS feedback, a.closed AS closed "
-    + "FROM assignments a JOIN classes c ON c.id = a.class_id WHERE a.id = ?";
-
   /** The teacher of the class an attempt belongs to (no row for practice attempts). */
   static final String ATTEMPT_OWNER = "SELECT t.id AS id, t.assignment_id AS assignment_id, t.status AS status, "
     + "t.reading_id AS reading_id, c.teacher_id AS teacher_id "

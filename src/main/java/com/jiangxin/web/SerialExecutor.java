@@ -1,39 +1,39 @@
 package com.jiangxin.web;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Runs asynchronous tasks one after another per key (say, per attempt), so that twenty submits of
- * one attempt in the same second are handled in turn. All calls must come from the same Vert.x
- * context (the server's one verticle), which keeps the map single-threaded.
+ * one attempt in the same second are handled in turn, whichever verticle instance serves each. The
+ * turns are Vert.x shared-data locks, one per key, held from the task's start to its end; the task
+ * runs on the caller's own context. Across several machines the database's own guarantees
+ * (conditional state changes, unique keys) still hold: this only spares them the races.
  */
 public final class SerialExecutor {
-  private final Map<String, Future<?>> tails = new HashMap<>();
+  /** A task waiting longer than this for its turn fails rather than queue for ever. */
+  private static final long WAIT_MS = 30_000;
+
+  private final Vertx vertx;
+  private final String name;
+
+  /** @param name keeps the keys of one user of the executor apart from another's */
+  public SerialExecutor(Vertx vertx, String name) {
+    this.vertx = vertx;
+    this.name = "jiangxin.serial." + name + ".";
+  }
 
   public <T> Future<T> run(String key, Supplier<Future<T>> task) {
-    Future<?> previous = tails.getOrDefault(key, Future.succeededFuture());
-    Promise<T> done = Promise.promise();
-    Future<T> result = done.future();
-    tails.put(key, result);
-    previous.onComplete(ignored -> {
+    return vertx.sharedData().getLocalLockWithTimeout(name + key, WAIT_MS).compose(lock -> {
       Future<T> f;
       try {
         f = task.get();
       } catch (RuntimeException e) {
         f = Future.failedFuture(e);
       }
-      f.onComplete(ar -> {
-        if (tails.get(key) == result) {
-          tails.remove(key);
-        }
-        done.handle(ar);
-      });
+      return f.onComplete(ar -> lock.release());
     });
-    return result;
   }
 }

@@ -12,8 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * Times are stored as epoch milliseconds and shown in China time. The API speaks ISO-8601; a time
- * typed without an offset (a form's {@code datetime-local}) is China local time.
+ * The one time helper. Times are stored as epoch milliseconds and shown in China time
+ * (Asia/Shanghai), whatever the machine's zone and locale. The API speaks ISO-8601; a time typed
+ * without an offset (a form's {@code datetime-local}) is China local time.
  */
 public final class Times {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -21,7 +22,10 @@ public final class Times {
   private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日", Locale.CHINA);
   private static final DateTimeFormatter YEAR_DAY = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
-  private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+  private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
+  private static final DateTimeFormatter BRIEF = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.ROOT).withZone(ZONE);
+  private static final DateTimeFormatter SPREADSHEET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+    .withZone(ZONE);
 
   private Times() {
   }
@@ -34,6 +38,23 @@ public final class Times {
     ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(ZONE);
     boolean thisYear = t.getYear() == ZonedDateTime.now(ZONE).getYear();
     return (thisYear ? SAME_YEAR : OTHER_YEAR).format(t);
+  }
+
+  /** Short, for lists and notes: {@code 12月1日 20:00}, or null. */
+  public static String brief(Long millis) {
+    return millis == null ? null : BRIEF.format(Instant.ofEpochMilli(millis));
+  }
+
+  /** For spreadsheets: {@code 2026-12-01 20:00:00}, or an empty string. */
+  public static String spreadsheet(Long millis) {
+    return millis == null ? "" : SPREADSHEET.format(Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /** The start of the China-time day {@code millis} falls in, and of the next day, in epoch ms. */
+  public static long[] dayAround(long millis) {
+    java.time.LocalDate day = Instant.ofEpochMilli(millis).atZone(ZONE).toLocalDate();
+    return new long[] {day.atStartOfDay(ZONE).toInstant().toEpochMilli(),
+      day.plusDays(1).atStartOfDay(ZONE).toInstant().toEpochMilli()};
   }
 
   /** Just the day, for tables: {@code 12月1日}, with the year when it is not this year. */

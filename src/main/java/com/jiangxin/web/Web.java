@@ -13,14 +13,10 @@ import java.util.Map;
  */
 public final class Web {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Web.class);
-  /** Key under which the shared {@link Templates} live in the router's context data. */
-  static Templates templates;
+  /** Key under which the router puts its {@link Templates} in every request's context data. */
+  static final String TEMPLATES = "jiangxin.templates";
 
   private Web() {
-  }
-
-  static void init(Templates t) {
-    templates = t;
   }
 
   /** A page model with what every page's layout needs already filled in. */
@@ -41,6 +37,7 @@ public final class Web {
   public static void html(RoutingContext ctx, int status, String template, Map<String, Object> model) {
     String body;
     try {
+      Templates templates = ctx.get(TEMPLATES);
       body = templates.render(template, model);
     } catch (RuntimeException e) {
       // Callers often render inside a future's callback, where a throw would leave the request hanging.

@@ -39,8 +39,9 @@ public final class WebSetup {
   }
 
   public static Router baseRouter(Vertx vertx, Templates templates) {
-    Web.init(templates);
     Router router = Router.router(vertx);
+    // each router carries its own templates to its pages: nothing global for servers to overwrite
+    router.route().handler(ctx -> ctx.put(Web.TEMPLATES, templates).next());
     router.route().handler(new SecurityHeaders());
     router.route().handler(new BodyLimits());
     router.route("/static/*").handler(StaticHandler.create("webroot")

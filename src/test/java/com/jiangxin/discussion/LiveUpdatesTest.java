@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -100,6 +102,27 @@ class LiveUpdatesTest {
       if (lines != null) {
         lines.close();
       }
+    }
+  }
+
+  @Test
+  @DisplayName("a post made through one verticle instance reaches the streams every instance serves")
+  void streamsOnEveryInstance() throws Exception {
+    long thread = firstPrompt(server, room);
+    // each stream holds a connection of its own, and new connections go to the instances in turn
+    List<Events> streams = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        streams.add(new Events(thread, room.student(1).token()));
+      }
+      long id = posted(server, thread, room.student(0).token(), "每个连接都收到");
+      for (Events e : streams) {
+        JsonObject seen = e.next("post");
+        assertNotNull(seen, "every stream hears the post");
+        assertEquals(id, seen.getJsonObject("data").getLong("id"));
+      }
+    } finally {
+      streams.forEach(Events::close);
     }
   }
 

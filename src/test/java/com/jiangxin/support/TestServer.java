@@ -88,14 +88,17 @@ public final class TestServer implements AutoCloseable {
     all.putIfAbsent("LOGIN_BURST_PER_ADDRESS", "100000");
     all.putIfAbsent("REGISTER_BURST_PER_ADDRESS", "100000");
     all.putIfAbsent("HASH_QUEUE", "10000");
+    // every test runs the server as it runs in production, more than one verticle instance
+    // (-Djiangxin.test.instances=N runs the suite with another count)
+    all.putIfAbsent("INSTANCES", System.getProperty("jiangxin.test.instances", "2"));
     all.put("PORT", "0");
     all.put("DATA_DIR", dataDir.toString());
     TestDatabase.env(dataDir).forEach(all::putIfAbsent);
     Config config = adjust.apply(Config.from(all));
     Vertx vertx = Vertx.vertx();
-    App app = new App(config);
+    App app;
     try {
-      vertx.deployVerticle(app).await();
+      app = App.deploy(vertx, config, App.prepare(config)).await().get(0);
     } catch (RuntimeException e) {
       vertx.close().await();
       throw e;

@@ -1,8 +1,5 @@
-package com.jiangxin.reading;
+package com.jiangxin.content;
 
-import com.jiangxin.content.CitedExample;
-import com.jiangxin.content.Paragraph;
-import com.jiangxin.content.Reading;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
