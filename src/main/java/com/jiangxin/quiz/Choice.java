@@ -146,6 +146,18 @@ public record Choice(String id, String text) {
     return String.join("；", parts);
   }
 
+  /**
+   * A form row for one choice that has a field of its own ({@code q.<qid>.<choiceId>}, as a matching
+   * left entry or an ordering item has): its id, text and field name, to add the controls to.
+   */
+  static Map<String, Object> fieldRow(JsonObject view, Choice choice) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", choice.id());
+    row.put("text", choice.text());
+    row.put("field", "q." + view.getString("id") + "." + choice.id());
+    return row;
+  }
+
   /** Every option as a key-page row with whether it is correct. */
   static List<Map<String, Object>> keyRows(List<Choice> options, List<String> correct) {
     List<Map<String, Object>> out = new ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +40,6 @@ import java.util.regex.Pattern;
 public record Evidence(List<Shown> paragraphs, String answer, Map<String, Double> partial) implements QuestionType {
   public static final String NAME = "evidence";
   public static final QuestionKind KIND = new Kind();
-
   /** The most paragraphs one question shows: more would not fit a phone's screen. */
   static final int MAX_PARAGRAPHS = 4;
 
@@ -124,11 +123,6 @@ public record Evidence(List<Shown> paragraphs, String answer, Map<String, Double
   }
 
   @Override
-  public QuestionKind kind() {
-    return KIND;
-  }
-
-  @Override
   public int maxAnswerLength() {
     return 20;
   }
@@ -187,11 +181,6 @@ public record Evidence(List<Shown> paragraphs, String answer, Map<String, Double
   }
 
   @Override
-  public Object fromForm(Function<String, List<String>> param, String qid) {
-    return Answers.first(param, "q." + qid);
-  }
-
-  @Override
   public String keyText() {
     StringBuilder text = new StringBuilder(describe(answer));
     new TreeSet<>(partial.keySet()).forEach(id -> text.append("（").append(place(id)).append("得 ")
@@ -234,27 +223,11 @@ public record Evidence(List<Shown> paragraphs, String answer, Map<String, Double
     return near.get(random.nextInt(near.size()));
   }
 
-  private static final class Kind implements QuestionKind {
+  private static final class Kind extends NamedKind {
     private static final Pattern RANGE = Pattern.compile("(\\d+)(?:\\s*-\\s*(\\d+))?");
 
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String label() {
-      return "证据题";
-    }
-
-    @Override
-    public String reportLabel() {
-      return "找句子";
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.of("paragraphs", "answer", "partial");
+    Kind() {
+      super(Evidence.class, NAME, "证据题", "找句子", Set.of("paragraphs", "answer", "partial"));
     }
 
     @Override
@@ -354,25 +327,34 @@ public record Evidence(List<Shown> paragraphs, String answer, Map<String, Double
     @Override
     public Map<String, Object> form(JsonObject view, Object answer) {
       String field = "q." + view.getString("id");
+      return Map.of("paragraphs", paragraphs(view, (id, m) -> {
+        m.put("id", id);
+        m.put("field", field);
+        m.put("checked", id.equals(answer));
+        m.put("domId", "q-" + view.getString("id") + "-" + id);
+        m.put("place", place(id));
+      }));
+    }
+
+    /**
+     * The paragraphs of a student view as {@code {n, sentences}}, each sentence a map holding its
+     * {@code text} and what {@code fill} adds, given the sentence's id.
+     */
+    private static List<Map<String, Object>> paragraphs(JsonObject view, BiConsumer<String, Map<String, Object>> fill) {
       List<Map<String, Object>> paragraphs = new ArrayList<>();
       for (Object o : view.getJsonArray("paragraphs", new JsonArray())) {
         JsonObject p = (JsonObject) o;
         List<Map<String, Object>> sentences = new ArrayList<>();
         for (Object s : p.getJsonArray("sentences")) {
           JsonObject sentence = (JsonObject) s;
-          String id = sentence.getString("id");
           Map<String, Object> m = new HashMap<>();
-          m.put("id", id);
           m.put("text", sentence.getString("text"));
-          m.put("field", field);
-          m.put("checked", id.equals(answer));
-          m.put("domId", "q-" + view.getString("id") + "-" + id);
-          m.put("place", place(id));
+          fill.accept(sentence.getString("id"), m);
           sentences.add(m);
         }
         paragraphs.add(Map.of("n", p.getInteger("n"), "sentences", sentences));
       }
-      return Map.of("paragraphs", paragraphs);
+      return paragraphs;
     }
 
     @Override
@@ -391,22 +373,10 @@ public record Evidence(List<Shown> paragraphs, String answer, Map<String, Double
 
     @Override
     public List<Map<String, Object>> marked(JsonObject view, Object answer, Object key) {
-      List<Map<String, Object>> paragraphs = new ArrayList<>();
-      for (Object o : view.getJsonArray("paragraphs", new JsonArray())) {
-        JsonObject p = (JsonObject) o;
-        List<Map<String, Object>> sentences = new ArrayList<>();
-        for (Object s : p.getJsonArray("sentences")) {
-          JsonObject sentence = (JsonObject) s;
-          String id = sentence.getString("id");
-          Map<String, Object> m = new HashMap<>();
-          m.put("text", sentence.getString("text"));
-          m.put("chosen", id.equals(answer));
-          m.put("key", id.equals(key));
-          sentences.add(m);
-        }
-        paragraphs.add(Map.of("n", p.getInteger("n"), "sentences", sentences));
-      }
-      return paragraphs;
+      return paragraphs(view, (id, m) -> {
+        m.put("chosen", id.equals(answer));
+        m.put("key", id.equals(key));
+      });
     }
   }
 }

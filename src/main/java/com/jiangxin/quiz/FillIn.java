@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code fill}: type a word or phrase. The answer is a string, e.g. {@code "方仲永"}; it earns 1 if
@@ -26,6 +25,7 @@ import java.util.function.Function;
  */
 public record FillIn(String answer, List<String> accept) implements QuestionType {
   public static final String NAME = "fill";
+  public static final QuestionKind KIND = new Kind();
 
   public FillIn {
     Objects.requireNonNull(answer, "answer");
@@ -81,25 +81,8 @@ public record FillIn(String answer, List<String> accept) implements QuestionType
   }
 
   @Override
-  public JsonObject studentView() {
-    return new JsonObject();
-  }
-
-  @Override
   public JsonObject teacherExtras() {
     return new JsonObject().put("answer", answer).put("accept", new JsonArray(new ArrayList<>(accept)));
-  }
-
-  @Override
-  public Object fromForm(Function<String, List<String>> param, String qid) {
-    return Answers.first(param, "q." + qid);
-  }
-
-  public static final QuestionKind KIND = new Kind();
-
-  @Override
-  public QuestionKind kind() {
-    return KIND;
   }
 
   @Override
@@ -113,11 +96,6 @@ public record FillIn(String answer, List<String> accept) implements QuestionType
   }
 
   @Override
-  public String describe(Object given) {
-    return String.valueOf(given);
-  }
-
-  @Override
   public List<Tally> tally(Object given, boolean right) {
     String text = String.valueOf(given);
     return List.of(new Tally(AnswerText.normalize(text), text.strip(), right));
@@ -128,25 +106,9 @@ public record FillIn(String answer, List<String> accept) implements QuestionType
     return random.nextBoolean() ? null : "不记得了";
   }
 
-  private static final class Kind implements QuestionKind {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String label() {
-      return "填空题";
-    }
-
-    @Override
-    public String reportLabel() {
-      return "填空";
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.of("answer", "accept");
+  private static final class Kind extends NamedKind.Text {
+    Kind() {
+      super(FillIn.class, NAME, "填空题", "填空", Set.of("answer", "accept"));
     }
 
     @Override
@@ -163,16 +125,6 @@ public record FillIn(String answer, List<String> accept) implements QuestionType
         }
       }
       return block.build(answer, () -> new FillIn(answer.text(), alternatives));
-    }
-
-    @Override
-    public Map<String, Object> form(JsonObject view, Object answer) {
-      return Map.of("text", answer == null ? "" : String.valueOf(answer));
-    }
-
-    @Override
-    public String describe(JsonObject view, Object answer) {
-      return String.valueOf(answer);
     }
   }
 }

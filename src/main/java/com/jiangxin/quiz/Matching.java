@@ -26,6 +26,7 @@ import java.util.function.Function;
 public record Matching(List<Choice> left, List<Choice> right, Map<String, String> answer)
     implements QuestionType {
   public static final String NAME = "matching";
+  public static final QuestionKind KIND = new Kind();
 
   public Matching {
     left = Choice.distinct(left, "left");
@@ -85,7 +86,7 @@ public record Matching(List<Choice> left, List<Choice> right, Map<String, String
 
   @Override
   public Grade grade(Object given) {
-    if (given == null || checkShape(given).isPresent()) {
+    if (!answered(given)) {
       return Grade.ZERO;
     }
     Map<String, Object> pairs = Answers.asMap(given);
@@ -108,11 +109,6 @@ public record Matching(List<Choice> left, List<Choice> right, Map<String, String
   }
 
   @Override
-  public JsonObject teacherExtras() {
-    return new JsonObject().put("answer", key());
-  }
-
-  @Override
   public Object fromForm(Function<String, List<String>> param, String qid) {
     JsonObject pairs = new JsonObject();
     for (Choice entry : left) {
@@ -122,13 +118,6 @@ public record Matching(List<Choice> left, List<Choice> right, Map<String, String
       }
     }
     return pairs.isEmpty() ? null : pairs;
-  }
-
-  public static final QuestionKind KIND = new Kind();
-
-  @Override
-  public QuestionKind kind() {
-    return KIND;
   }
 
   @Override
@@ -192,30 +181,9 @@ public record Matching(List<Choice> left, List<Choice> right, Map<String, String
     return pairs;
   }
 
-  private static final class Kind implements QuestionKind {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String label() {
-      return "配对题";
-    }
-
-    @Override
-    public String reportLabel() {
-      return "连线";
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.of("answer", "left", "right");
-    }
-
-    @Override
-    public Set<String> labelledKeys() {
-      return Set.of("left", "right");
+  private static final class Kind extends NamedKind {
+    Kind() {
+      super(Matching.class, NAME, "配对题", "连线", Set.of("answer", "left", "right"), Set.of("left", "right"));
     }
 
     @Override
@@ -251,10 +219,7 @@ public record Matching(List<Choice> left, List<Choice> right, Map<String, String
       List<Map<String, Object>> rows = new ArrayList<>();
       List<Choice> rights = Choice.fromJson(view.getJsonArray("right"));
       for (Choice entry : Choice.fromJson(view.getJsonArray("left"))) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", entry.id());
-        row.put("text", entry.text());
-        row.put("field", "q." + view.getString("id") + "." + entry.id());
+        Map<String, Object> row = Choice.fieldRow(view, entry);
         List<Map<String, Object>> choices = new ArrayList<>();
         for (Choice r : rights) {
           Map<String, Object> c = new HashMap<>();

@@ -24,6 +24,7 @@ import java.util.function.Function;
  */
 public record MultipleChoice(List<Choice> options, List<String> answer) implements QuestionType {
   public static final String NAME = "multiple";
+  public static final QuestionKind KIND = new Kind();
 
   public MultipleChoice {
     options = Choice.distinct(options, "option");
@@ -74,7 +75,7 @@ public record MultipleChoice(List<Choice> options, List<String> answer) implemen
 
   @Override
   public Grade grade(Object given) {
-    if (given == null || checkShape(given).isPresent()) {
+    if (!answered(given)) {
       return Grade.ZERO;
     }
     int score = 0;
@@ -95,21 +96,9 @@ public record MultipleChoice(List<Choice> options, List<String> answer) implemen
   }
 
   @Override
-  public JsonObject teacherExtras() {
-    return new JsonObject().put("answer", key());
-  }
-
-  @Override
   public Object fromForm(Function<String, List<String>> param, String qid) {
     List<String> picked = Answers.all(param, "q." + qid).stream().distinct().toList();
     return picked.isEmpty() ? null : new JsonArray(new ArrayList<>(picked));
-  }
-
-  public static final QuestionKind KIND = new Kind();
-
-  @Override
-  public QuestionKind kind() {
-    return KIND;
   }
 
   @Override
@@ -160,50 +149,17 @@ public record MultipleChoice(List<Choice> options, List<String> answer) implemen
     return new JsonArray(ticks);
   }
 
-  private static final class Kind implements QuestionKind {
-    @Override
-    public String name() {
-      return NAME;
+  private static final class Kind extends NamedKind.Choices {
+    Kind() {
+      super(MultipleChoice.class, NAME, "多选题", "多选");
     }
 
     @Override
-    public String label() {
-      return "多选题";
-    }
-
-    @Override
-    public String reportLabel() {
-      return "多选";
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.of("answer", "option");
-    }
-
-    @Override
-    public Set<String> labelledKeys() {
-      return Set.of("option");
-    }
-
-    @Override
-    public QuestionType parse(TypeBlock block) {
-      List<Choice> options = block.choices("option", 2);
-      TypeBlock.Entry answer = block.require("answer");
+    QuestionType parse(TypeBlock block, List<Choice> options, TypeBlock.Entry answer) {
       List<String> ids = block.list(answer);
       block.requireIds(answer, ids, options, "option");
       block.requireDistinct(answer, ids);
       return block.build(answer, () -> new MultipleChoice(options, ids));
-    }
-
-    @Override
-    public Map<String, Object> form(JsonObject view, Object answer) {
-      return Map.of("options", Choice.formRows(view, answer));
-    }
-
-    @Override
-    public String describe(JsonObject view, Object answer) {
-      return Choice.describeTicked(view, answer);
     }
   }
 }

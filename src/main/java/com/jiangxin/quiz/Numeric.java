@@ -23,6 +23,7 @@ import java.util.function.Function;
  */
 public record Numeric(BigDecimal answer, BigDecimal tolerance, String unit) implements QuestionType {
   public static final String NAME = "numeric";
+  public static final QuestionKind KIND = new Kind();
 
   public Numeric {
     Objects.requireNonNull(answer, "answer");
@@ -94,13 +95,6 @@ public record Numeric(BigDecimal answer, BigDecimal tolerance, String unit) impl
     return AnswerText.number(typed, unit).<Object>map(Answers::jsonNumber).orElse(typed);
   }
 
-  public static final QuestionKind KIND = new Kind();
-
-  @Override
-  public QuestionKind kind() {
-    return KIND;
-  }
-
   private static String numberText(BigDecimal d) {
     return d.stripTrailingZeros().toPlainString();
   }
@@ -134,25 +128,9 @@ public record Numeric(BigDecimal answer, BigDecimal tolerance, String unit) impl
     return answer.intValue() + 1 + random.nextInt(3);
   }
 
-  private static final class Kind implements QuestionKind {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String label() {
-      return "数值题";
-    }
-
-    @Override
-    public String reportLabel() {
-      return "填数字";
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.of("answer", "tolerance", "unit");
+  private static final class Kind extends NamedKind {
+    Kind() {
+      super(Numeric.class, NAME, "数值题", "填数字", Set.of("answer", "tolerance", "unit"));
     }
 
     @Override

@@ -29,6 +29,7 @@ import java.util.function.Function;
  */
 public record Ordering(List<Choice> items, List<String> answer) implements QuestionType {
   public static final String NAME = "ordering";
+  public static final QuestionKind KIND = new Kind();
 
   public Ordering {
     items = Choice.distinct(items, "item");
@@ -85,7 +86,7 @@ public record Ordering(List<Choice> items, List<String> answer) implements Quest
 
   @Override
   public Grade grade(Object given) {
-    if (given == null || checkShape(given).isPresent()) {
+    if (!answered(given)) {
       return Grade.ZERO;
     }
     List<Object> order = Answers.asList(given);
@@ -112,11 +113,6 @@ public record Ordering(List<Choice> items, List<String> answer) implements Quest
       return !ids.equals(answer) && !ids.equals(reversed);
     });
     return new JsonObject().put("items", Choice.toJson(shown));
-  }
-
-  @Override
-  public JsonObject teacherExtras() {
-    return new JsonObject().put("answer", key());
   }
 
   @Override
@@ -151,13 +147,6 @@ public record Ordering(List<Choice> items, List<String> answer) implements Quest
         .filter(d -> d.stripTrailingZeros().scale() <= 0)
         .map(BigDecimal::intValue)
         .orElse(-1);
-  }
-
-  public static final QuestionKind KIND = new Kind();
-
-  @Override
-  public QuestionKind kind() {
-    return KIND;
   }
 
   @Override
@@ -198,30 +187,9 @@ public record Ordering(List<Choice> items, List<String> answer) implements Quest
     return new JsonArray(order);
   }
 
-  private static final class Kind implements QuestionKind {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String label() {
-      return "排序题";
-    }
-
-    @Override
-    public String reportLabel() {
-      return "排序";
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.of("answer", "item");
-    }
-
-    @Override
-    public Set<String> labelledKeys() {
-      return Set.of("item");
+  private static final class Kind extends NamedKind {
+    Kind() {
+      super(Ordering.class, NAME, "排序题", "排序", Set.of("answer", "item"), Set.of("item"));
     }
 
     @Override
@@ -246,10 +214,7 @@ public record Ordering(List<Choice> items, List<String> answer) implements Quest
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Choice item : items) {
         int position = order.getList().indexOf(item.id()) + 1;
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", item.id());
-        row.put("text", item.text());
-        row.put("field", "q." + view.getString("id") + "." + item.id());
+        Map<String, Object> row = Choice.fieldRow(view, item);
         List<Map<String, Object>> positions = new ArrayList<>();
         for (int p = 1; p <= items.size(); p++) {
           Map<String, Object> c = new HashMap<>();

@@ -17,6 +17,9 @@ import java.util.Set;
  */
 public interface QuestionKind {
 
+  /** The record that holds a question of this type, e.g. {@code SingleChoice.class}. */
+  Class<? extends QuestionType> type();
+
   /** The name used in quiz files and JSON, e.g. {@code single}. */
   String name();
 

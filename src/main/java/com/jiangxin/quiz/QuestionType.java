@@ -19,12 +19,15 @@ import java.util.function.Function;
  * <p>A type is one record implementing this interface, with its {@link QuestionKind} (parsing and
  * the quiz page), its template partial and its tests; {@link QuestionTypes} lists them. Every method
  * without a default is a part a new type must supply, and {@code QuestionTypesTest} walks the
- * registry to check the parts the compiler cannot.
+ * registry to check the parts the compiler cannot. The defaults are for the common case: one form
+ * field, nothing to show but the prompt, the key as the teacher's extra, the answer as typed.
  */
 public interface QuestionType {
 
   /** The type's registry entry: name, labels, parsing, the form on the quiz page. */
-  QuestionKind kind();
+  default QuestionKind kind() {
+    return QuestionTypes.of(getClass());
+  }
 
   /** The name used in quiz files and JSON, e.g. {@code single}. */
   default String name() {
@@ -51,6 +54,11 @@ public interface QuestionType {
    */
   Grade grade(Object answer);
 
+  /** Whether an answer was given and has this type's shape, so that {@link #grade} may read it. */
+  default boolean answered(Object answer) {
+    return answer != null && checkShape(answer).isEmpty();
+  }
+
   /** The correct answer in exactly the submission shape; for {@code short}, the model answer or null. */
   Object key();
 
@@ -61,23 +69,33 @@ public interface QuestionType {
 
   /**
    * What a student needs to answer (options, columns, items, unit). Never carries the key, an
-   * accepted alternative, a rubric or a tolerance.
+   * accepted alternative, a rubric or a tolerance. By default nothing: the prompt is all there is.
    */
-  JsonObject studentView();
+  default JsonObject studentView() {
+    return new JsonObject();
+  }
 
-  /** What a teacher sees besides the student view: answer, accept, rubric, tolerance, unit. */
-  JsonObject teacherExtras();
+  /**
+   * What a teacher sees besides the student view: answer, accept, rubric, tolerance, unit. By
+   * default the key as {@code answer}.
+   */
+  default JsonObject teacherExtras() {
+    return new JsonObject().put("answer", key());
+  }
 
   /**
    * The answer in JSON shape from HTML form fields named after the question id {@code qid}:
    * {@code q.<qid>} (repeated for {@code multiple}), {@code q.<qid>.<leftId>} = right id for
    * {@code matching}, {@code q.<qid>.<itemId>} = position 1..n for {@code ordering}. Blank fields
    * give {@code null}. A value that cannot be converted is passed on as typed, so that
-   * {@link #checkShape} can say what is wrong with it.
+   * {@link #checkShape} can say what is wrong with it. By default the one field {@code q.<qid>} as
+   * typed.
    *
    * @param param the values of a form field by name (an empty list or null when absent)
    */
-  Object fromForm(Function<String, List<String>> param, String qid);
+  default Object fromForm(Function<String, List<String>> param, String qid) {
+    return Answers.first(param, "q." + qid);
+  }
 
   /** The key in one line for a teacher, e.g. {@code B. 深入农村煤窝} or {@code 平凡的世界（也接受：《平凡的世界》）}. */
   String keyText();
@@ -90,8 +108,13 @@ public interface QuestionType {
    */
   Map<String, Object> keyModel();
 
-  /** A given (non-null) answer in words for a teacher: option ids with their text, pairs, the order, the text typed. */
-  String describe(Object answer);
+  /**
+   * A given (non-null) answer in words for a teacher: option ids with their text, pairs, the order;
+   * by default the answer as typed.
+   */
+  default String describe(Object answer) {
+    return String.valueOf(answer);
+  }
 
   /**
    * The bars of the report's distribution that one given answer counts towards (a multiple-choice

@@ -35,6 +35,12 @@ public final class QuestionTypes {
     return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
   }
 
+  /** The registry entry of a type's record; every record implementing {@link QuestionType} has one. */
+  static QuestionKind of(Class<? extends QuestionType> type) {
+    return ALL.stream().filter(k -> k.type() == type).findFirst()
+        .orElseThrow(() -> new IllegalStateException(type.getName() + " is not in QuestionTypes.ALL"));
+  }
+
   /** What a type is called on a teacher's page (the name itself for an unknown one). */
   public static String label(String name) {
     return byName(name).map(QuestionKind::label).orElse(name);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code short}: a few sentences, graded by a teacher against the rubric. The answer is a string.
@@ -18,6 +17,7 @@ import java.util.function.Function;
  */
 public record ShortAnswer(String rubric, String modelAnswer) implements QuestionType {
   public static final String NAME = "short";
+  public static final QuestionKind KIND = new Kind();
 
   public ShortAnswer {
     if (rubric == null || rubric.isBlank()) {
@@ -52,26 +52,9 @@ public record ShortAnswer(String rubric, String modelAnswer) implements Question
   }
 
   @Override
-  public JsonObject studentView() {
-    return new JsonObject();
-  }
-
-  @Override
   public JsonObject teacherExtras() {
     JsonObject extras = new JsonObject().put("rubric", rubric);
     return modelAnswer == null ? extras : extras.put("answer", modelAnswer);
-  }
-
-  @Override
-  public Object fromForm(Function<String, List<String>> param, String qid) {
-    return Answers.first(param, "q." + qid);
-  }
-
-  public static final QuestionKind KIND = new Kind();
-
-  @Override
-  public QuestionKind kind() {
-    return KIND;
   }
 
   @Override
@@ -82,11 +65,6 @@ public record ShortAnswer(String rubric, String modelAnswer) implements Question
   @Override
   public Map<String, Object> keyModel() {
     return modelAnswer == null ? Map.of("rubric", rubric) : Map.of("rubric", rubric, "modelAnswer", modelAnswer);
-  }
-
-  @Override
-  public String describe(Object given) {
-    return String.valueOf(given);
   }
 
   /** Open answers differ word by word: the report groups them by the points a teacher gave instead. */
@@ -106,25 +84,9 @@ public record ShortAnswer(String rubric, String modelAnswer) implements Question
     return null;
   }
 
-  private static final class Kind implements QuestionKind {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String label() {
-      return "简答题";
-    }
-
-    @Override
-    public String reportLabel() {
-      return "开放题";
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.of("answer", "rubric");
+  private static final class Kind extends NamedKind.Text {
+    Kind() {
+      super(ShortAnswer.class, NAME, "简答题", "开放题", Set.of("answer", "rubric"));
     }
 
     @Override
@@ -133,16 +95,6 @@ public record ShortAnswer(String rubric, String modelAnswer) implements Question
       String model = block.optionalMaybeEmpty("answer").map(TypeBlock.Entry::text)
           .filter(text -> !text.isEmpty()).orElse(null);
       return block.build(rubric, () -> new ShortAnswer(rubric.text(), model));
-    }
-
-    @Override
-    public Map<String, Object> form(JsonObject view, Object answer) {
-      return Map.of("text", answer == null ? "" : String.valueOf(answer));
-    }
-
-    @Override
-    public String describe(JsonObject view, Object answer) {
-      return String.valueOf(answer);
     }
   }
 }

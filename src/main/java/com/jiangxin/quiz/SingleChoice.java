@@ -3,11 +3,8 @@ package com.jiangxin.quiz;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code single}: pick one option. The answer is the option id, e.g. {@code "B"}; the right id
@@ -18,6 +15,7 @@ import java.util.function.Function;
  */
 public record SingleChoice(List<Choice> options, String answer) implements QuestionType {
   public static final String NAME = "single";
+  public static final QuestionKind KIND = new Kind();
 
   public SingleChoice {
     options = Choice.distinct(options, "option");
@@ -44,7 +42,7 @@ public record SingleChoice(List<Choice> options, String answer) implements Quest
 
   @Override
   public Grade grade(Object given) {
-    return given != null && checkShape(given).isEmpty() && given.equals(answer) ? Grade.FULL : Grade.ZERO;
+    return answered(given) && given.equals(answer) ? Grade.FULL : Grade.ZERO;
   }
 
   @Override
@@ -55,23 +53,6 @@ public record SingleChoice(List<Choice> options, String answer) implements Quest
   @Override
   public JsonObject studentView() {
     return new JsonObject().put("options", Choice.toJson(options));
-  }
-
-  @Override
-  public JsonObject teacherExtras() {
-    return new JsonObject().put("answer", answer);
-  }
-
-  @Override
-  public Object fromForm(Function<String, List<String>> param, String qid) {
-    return Answers.first(param, "q." + Objects.requireNonNull(qid));
-  }
-
-  public static final QuestionKind KIND = new Kind();
-
-  @Override
-  public QuestionKind kind() {
-    return KIND;
   }
 
   @Override
@@ -106,48 +87,15 @@ public record SingleChoice(List<Choice> options, String answer) implements Quest
     return others.get(random.nextInt(others.size())).id();
   }
 
-  private static final class Kind implements QuestionKind {
-    @Override
-    public String name() {
-      return NAME;
+  private static final class Kind extends NamedKind.Choices {
+    Kind() {
+      super(SingleChoice.class, NAME, "单选题", "单选");
     }
 
     @Override
-    public String label() {
-      return "单选题";
-    }
-
-    @Override
-    public String reportLabel() {
-      return "单选";
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.of("answer", "option");
-    }
-
-    @Override
-    public Set<String> labelledKeys() {
-      return Set.of("option");
-    }
-
-    @Override
-    public QuestionType parse(TypeBlock block) {
-      List<Choice> options = block.choices("option", 2);
-      TypeBlock.Entry answer = block.require("answer");
+    QuestionType parse(TypeBlock block, List<Choice> options, TypeBlock.Entry answer) {
       block.requireIds(answer, List.of(answer.text()), options, "option");
       return block.build(answer, () -> new SingleChoice(options, answer.text()));
-    }
-
-    @Override
-    public Map<String, Object> form(JsonObject view, Object answer) {
-      return Map.of("options", Choice.formRows(view, answer));
-    }
-
-    @Override
-    public String describe(JsonObject view, Object answer) {
-      return Choice.describeTicked(view, answer);
     }
   }
 }

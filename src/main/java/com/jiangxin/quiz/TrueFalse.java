@@ -18,6 +18,7 @@ import java.util.function.Function;
  */
 public record TrueFalse(boolean answer) implements QuestionType {
   public static final String NAME = "truefalse";
+  public static final QuestionKind KIND = new Kind();
 
 
   @Override
@@ -36,16 +37,6 @@ public record TrueFalse(boolean answer) implements QuestionType {
   }
 
   @Override
-  public JsonObject studentView() {
-    return new JsonObject();
-  }
-
-  @Override
-  public JsonObject teacherExtras() {
-    return new JsonObject().put("answer", answer);
-  }
-
-  @Override
   public Object fromForm(Function<String, List<String>> param, String qid) {
     String value = Answers.first(param, "q." + qid);
     if (value == null) {
@@ -56,13 +47,6 @@ public record TrueFalse(boolean answer) implements QuestionType {
       case "false" -> Boolean.FALSE;
       default -> value;
     };
-  }
-
-  public static final QuestionKind KIND = new Kind();
-
-  @Override
-  public QuestionKind kind() {
-    return KIND;
   }
 
   @Override
@@ -95,25 +79,9 @@ public record TrueFalse(boolean answer) implements QuestionType {
     return !answer;
   }
 
-  private static final class Kind implements QuestionKind {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public String label() {
-      return "判断题";
-    }
-
-    @Override
-    public String reportLabel() {
-      return "判断";
-    }
-
-    @Override
-    public Set<String> keys() {
-      return Set.of("answer");
+  private static final class Kind extends NamedKind {
+    Kind() {
+      super(TrueFalse.class, NAME, "判断题", "判断", Set.of("answer"));
     }
 
     @Override
