@@ -1,6 +1,7 @@
 package com.jiangxin;
 
 import com.jiangxin.account.AdminCommand;
+import com.jiangxin.config.Config;
 import com.jiangxin.content.ContentException;
 import com.jiangxin.content.ImportCommand;
 import com.jiangxin.lint.LintCommand;

@@ -1,15 +1,16 @@
 package com.jiangxin;
 
+import com.jiangxin.config.Config;
+import com.jiangxin.content.ContentException;
+import com.jiangxin.support.ServerProcess;
+import com.jiangxin.support.TestDatabase;
+import com.jiangxin.support.TestServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import com.jiangxin.content.ContentException;
-import com.jiangxin.support.ServerProcess;
-import com.jiangxin.support.TestDatabase;
-import com.jiangxin.support.TestServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

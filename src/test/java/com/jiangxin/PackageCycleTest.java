@@ -19,38 +19,65 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The feature packages depend on each other one way only, so each can be read and changed on its own. */
+/**
+ * The packages depend on each other one way only, so each can be read and changed on its own: the
+ * root package ({@code App}, {@code Main}) starts everything and nothing below names it.
+ */
 class PackageCycleTest {
   private static final Path MAIN = Path.of("src/main/java/com/jiangxin");
-  private static final Pattern USE = Pattern.compile("\\bcom\\.jiangxin\\.([a-z]+)\\.[A-Z]");
+  /** The root package {@code com.jiangxin} in {@link #uses()}. */
+  private static final String ROOT = "(root)";
+  private static final Pattern USE = Pattern.compile("\\bcom\\.jiangxin\\.(?:([a-z]+)\\.)?[A-Z]");
 
-  /** Which feature packages each feature package's sources name. */
+  /** Which packages (the root one as {@link #ROOT}) each package's sources name. */
   private static Map<String, Set<String>> uses() throws IOException {
     Map<String, Set<String>> uses = new TreeMap<>();
     try (Stream<Path> dirs = Files.list(MAIN)) {
       for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-        String pkg = dir.getFileName().toString();
-        Set<String> used = uses.computeIfAbsent(pkg, k -> new TreeSet<>());
         try (Stream<Path> files = Files.walk(dir)) {
-          for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-            Matcher m = USE.matcher(Files.readString(f));
-            while (m.find()) {
-              if (!m.group(1).equals(pkg)) {
-                used.add(m.group(1));
-              }
-            }
-          }
+          record(uses, dir.getFileName().toString(), files);
         }
       }
+    }
+    try (Stream<Path> files = Files.list(MAIN)) {
+      record(uses, ROOT, files.filter(Files::isRegularFile));
     }
     return uses;
   }
 
+  private static void record(Map<String, Set<String>> uses, String pkg, Stream<Path> files) throws IOException {
+    Set<String> used = uses.computeIfAbsent(pkg, k -> new TreeSet<>());
+    for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+      Matcher m = USE.matcher(Files.readString(f));
+      while (m.find()) {
+        String named = m.group(1) == null ? ROOT : m.group(1);
+        if (!named.equals(pkg)) {
+          used.add(named);
+        }
+      }
+    }
+  }
+
   @Test
-  @DisplayName("no two feature packages depend on each other, directly or through others")
+  @DisplayName("no package names a class of the root package: App and Main start the features, not the other way")
+  void nothingUsesTheRoot() throws IOException {
+    Map<String, Set<String>> uses = uses();
+    assertTrue(uses.get(ROOT).containsAll(List.of("config", "quiz", "web")), uses.toString());
+    List<String> users = uses.entrySet().stream().filter(e -> e.getValue().contains(ROOT)).map(Map.Entry::getKey).toList();
+    assertEquals(List.of(), users, "packages that name a class of com.jiangxin (move it to a package of its own)");
+  }
+
+  @Test
+  @DisplayName("the settings package names no feature")
+  void configNamesNoFeature() throws IOException {
+    assertEquals(Set.of(), uses().get("config"), "com.jiangxin.config imports");
+  }
+
+  @Test
+  @DisplayName("no two packages, the root one included, depend on each other, directly or through others")
   void noCycles() throws IOException {
     Map<String, Set<String>> uses = uses();
-    assertTrue(uses.keySet().containsAll(List.of("quiz", "reading", "classroom", "discussion", "results")), uses.toString());
+    assertTrue(uses.keySet().containsAll(List.of(ROOT, "config", "quiz", "reading", "classroom", "discussion", "results")), uses.toString());
     List<String> cycles = new ArrayList<>();
     for (String start : uses.keySet()) {
       // every package reachable from start; reaching start again is a cycle

@@ -1,6 +1,6 @@
 package com.jiangxin.account;
 
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Requests;
 import com.jiangxin.web.RetryLater;

@@ -1,6 +1,6 @@
 package com.jiangxin.account;
 
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import com.jiangxin.db.DataDirLock;
 import com.jiangxin.db.Database;
 

@@ -1,9 +1,11 @@
 package com.jiangxin.content;
 
+import com.jiangxin.config.CommandArgs;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * The {@code import FILE [OUT_DIR]} command: imports the speech collection into reading files
@@ -30,20 +32,14 @@ public final class ImportCommand {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    if (args.length < 1 || args.length > 2 || args[0].isBlank()) {
-      err.println(USAGE);
-      return 2;
+    OptionalInt refused = CommandArgs.check(args, 1, 2, USAGE, out, err);
+    if (refused.isPresent()) {
+      return refused.getAsInt();
     }
     Path seed = Path.of(args[0]);
     Path outDir = Path.of(args.length == 2 ? args[1] : "quizzes");
     if (!Files.isRegularFile(seed) || !Files.isReadable(seed)) {
-      err.println("import: cannot read " + seed + " (no such file, or not a readable file)");
-      err.println(USAGE);
-      return 2;
+      return CommandArgs.refuse("import", "cannot read " + seed + " (no such file, or not a readable file)", USAGE, err);
     }
     if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
       err.println("import: " + outDir + " exists and is not a directory");
@@ -63,8 +59,7 @@ public final class ImportCommand {
       err.println("import: " + e.getMessage());
       return 1;
     } catch (UncheckedIOException e) {
-      err.println("import: " + e.getMessage() + ": " + e.getCause().getMessage());
-      return 2;
+      return CommandArgs.unreadable("import", e, err);
     }
   }
 }

@@ -23,7 +23,7 @@ public final class DataDirLock implements AutoCloseable {
   }
 
   /** The lock the database of {@code config} needs: the data folder's for H2, none for a database server. */
-  public static DataDirLock forDatabase(com.jiangxin.Config config) {
+  public static DataDirLock forDatabase(com.jiangxin.config.Config config) {
     return config.h2() ? acquire(config.dataDir()) : new DataDirLock(null, null);
   }
 

@@ -1,6 +1,6 @@
 package com.jiangxin.db;
 
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import io.vertx.core.Vertx;
 import io.vertx.jdbcclient.JDBCPool;
 import io.vertx.sqlclient.Pool;

@@ -1,6 +1,6 @@
 package com.jiangxin.db;
 
-import com.jiangxin.ClasspathFolder;
+import com.jiangxin.config.ClasspathFolder;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
 

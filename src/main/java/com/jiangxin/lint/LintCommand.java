@@ -1,10 +1,12 @@
 package com.jiangxin.lint;
 
-import com.jiangxin.Content;
+import com.jiangxin.config.CommandArgs;
+import com.jiangxin.content.Content;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * The {@code lint [DIR]} command: checks the readings and quizzes of DIR (default: the built-in
@@ -29,21 +31,15 @@ public final class LintCommand {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
-      out.println(USAGE);
-      return 0;
-    }
-    if (args.length > 1 || (args.length == 1 && args[0].isBlank())) {
-      err.println(USAGE);
-      return 2;
+    OptionalInt refused = CommandArgs.check(args, 0, 1, USAGE, out, err);
+    if (refused.isPresent()) {
+      return refused.getAsInt();
     }
     Path dir;
     if (args.length == 1) {
       dir = Path.of(args[0]);
       if (!Files.isDirectory(dir)) {
-        err.println("lint: " + dir + " is not a folder");
-        err.println(USAGE);
-        return 2;
+        return CommandArgs.refuse("lint", dir + " is not a folder", USAGE, err);
       }
     } else {
       dir = Content.builtIn();
@@ -52,8 +48,7 @@ public final class LintCommand {
     try {
       report = QuizLinter.lintDirectory(dir);
     } catch (UncheckedIOException e) {
-      err.println("lint: " + e.getMessage() + ": " + e.getCause().getMessage());
-      return 2;
+      return CommandArgs.unreadable("lint", e, err);
     }
     if (report.findings().isEmpty() && report.byReading().isEmpty()) {
       err.println("lint: no quiz files (*.quiz.md) in " + dir);

@@ -1,6 +1,6 @@
 package com.jiangxin.web;
 
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;

@@ -13,7 +13,7 @@ import com.github.jknack.handlebars.context.MethodValueResolver;
 import com.github.jknack.handlebars.io.ClassPathTemplateLoader;
 import com.github.jknack.handlebars.io.FileTemplateLoader;
 import com.github.jknack.handlebars.io.TemplateLoader;
-import com.jiangxin.ClasspathFolder;
+import com.jiangxin.config.ClasspathFolder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,6 +1,6 @@
 package com.jiangxin.web;
 
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.DecodeException;

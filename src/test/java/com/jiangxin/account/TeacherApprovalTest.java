@@ -263,10 +263,10 @@ class TeacherApprovalTest {
   @DisplayName("a TEACHER_INVITE_CODE shorter than 8 characters is refused as a bad setting")
   void shortServerCodeRefused() {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-      () -> com.jiangxin.Config.from(Map.of("TEACHER_INVITE_CODE", "1234")));
+      () -> com.jiangxin.config.Config.from(Map.of("TEACHER_INVITE_CODE", "1234")));
     assertTrue(e.getMessage().contains("TEACHER_INVITE_CODE"));
     assertEquals(java.util.Optional.of("long-enough-code"),
-      com.jiangxin.Config.from(Map.of("TEACHER_INVITE_CODE", " long-enough-code ")).teacherInviteCode());
+      com.jiangxin.config.Config.from(Map.of("TEACHER_INVITE_CODE", " long-enough-code ")).teacherInviteCode());
   }
 
   @Test

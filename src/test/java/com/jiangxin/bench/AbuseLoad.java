@@ -1,7 +1,7 @@
 package com.jiangxin.bench;
 
 import com.jiangxin.App;
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

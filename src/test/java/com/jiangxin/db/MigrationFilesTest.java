@@ -3,7 +3,7 @@ package com.jiangxin.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -145,7 +145,7 @@ class MigrationFilesTest {
     Files.createDirectories(old);
     ClassLoader loader = MigrationFilesTest.class.getClassLoader();
     for (String folder : List.of("db/migration", "db/h2")) {
-      for (com.jiangxin.ClasspathFolder.Entry e : com.jiangxin.ClasspathFolder.list(loader, folder).orElseThrow()) {
+      for (com.jiangxin.config.ClasspathFolder.Entry e : com.jiangxin.config.ClasspathFolder.list(loader, folder).orElseThrow()) {
         Files.copy(e.path(), old.resolve(e.name()));
       }
     }

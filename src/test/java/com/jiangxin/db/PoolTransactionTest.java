@@ -1,6 +1,6 @@
 package com.jiangxin.db;
 
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import com.jiangxin.support.TestDatabase;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package com.jiangxin.discussion;
 
-import com.jiangxin.Content;
+import com.jiangxin.content.Content;
 import com.jiangxin.discussion.DiscussionFixtures.Room;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.support.Accounts;

@@ -3,7 +3,7 @@ package com.jiangxin.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.jiangxin.Content;
+import com.jiangxin.content.Content;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Reading;
 import com.jiangxin.quiz.Level;

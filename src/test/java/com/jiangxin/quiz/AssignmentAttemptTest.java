@@ -53,8 +53,8 @@ class AssignmentAttemptTest {
       students.add(token);
       studentNames.add(name);
     }
-    quiz02 = QuizBank.load(com.jiangxin.Content.locate(com.jiangxin.Config.from(java.util.Map.of())),
-      com.jiangxin.Content.loadReadings(com.jiangxin.Content.locate(com.jiangxin.Config.from(java.util.Map.of()))))
+    quiz02 = QuizBank.load(com.jiangxin.content.Content.locate(com.jiangxin.config.Config.from(java.util.Map.of())),
+      com.jiangxin.content.Content.loadReadings(com.jiangxin.content.Content.locate(com.jiangxin.config.Config.from(java.util.Map.of()))))
       .forReading("pian-02").orElseThrow();
   }
 
@@ -286,8 +286,8 @@ class AssignmentAttemptTest {
   @DisplayName("a perfect answer sheet built from the key scores full marks on every quiz (open questions pending)")
   void perfectSheets() {
     String token = register("perfect", "student");
-    QuizBank bank = QuizBank.load(com.jiangxin.Content.locate(com.jiangxin.Config.from(java.util.Map.of())),
-      com.jiangxin.Content.loadReadings(com.jiangxin.Content.locate(com.jiangxin.Config.from(java.util.Map.of()))));
+    QuizBank bank = QuizBank.load(com.jiangxin.content.Content.locate(com.jiangxin.config.Config.from(java.util.Map.of())),
+      com.jiangxin.content.Content.loadReadings(com.jiangxin.content.Content.locate(com.jiangxin.config.Config.from(java.util.Map.of()))));
     for (Quiz quiz : bank.quizzes()) {
       JsonObject t = server.postJson("/api/v1/readings/" + quiz.readingId() + "/practice", new JsonObject(), token).bodyAsJsonObject();
       JsonObject result = server.postJson("/api/v1/attempts/" + t.getLong("id") + "/submit",

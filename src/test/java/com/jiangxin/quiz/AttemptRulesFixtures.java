@@ -1,7 +1,7 @@
 package com.jiangxin.quiz;
 
-import com.jiangxin.Config;
-import com.jiangxin.Content;
+import com.jiangxin.config.Config;
+import com.jiangxin.content.Content;
 import com.jiangxin.support.Accounts;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.buffer.Buffer;

@@ -1,6 +1,6 @@
 package com.jiangxin.quiz;
 
-import com.jiangxin.Content;
+import com.jiangxin.content.Content;
 import com.jiangxin.content.Reading;
 import com.jiangxin.support.People;
 import com.jiangxin.support.TestServer;

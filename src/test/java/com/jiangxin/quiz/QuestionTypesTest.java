@@ -2,7 +2,7 @@ package com.jiangxin.quiz;
 
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.io.FileTemplateLoader;
-import com.jiangxin.Content;
+import com.jiangxin.content.Content;
 import com.jiangxin.content.Reading;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;

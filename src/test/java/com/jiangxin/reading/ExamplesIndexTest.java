@@ -1,6 +1,6 @@
 package com.jiangxin.reading;
 
-import com.jiangxin.Content;
+import com.jiangxin.content.Content;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Reading;
 import com.jiangxin.quiz.QuestionRef;

@@ -1,6 +1,6 @@
 package com.jiangxin.results;
 
-import com.jiangxin.Content;
+import com.jiangxin.content.Content;
 import com.jiangxin.classroom.DemoSeed;
 import com.jiangxin.quiz.Numeric;
 import com.jiangxin.quiz.Question;

@@ -1,6 +1,6 @@
 package com.jiangxin.support;
 
-import com.jiangxin.Content;
+import com.jiangxin.content.Content;
 import com.jiangxin.quiz.Choice;
 import com.jiangxin.quiz.MultipleChoice;
 import com.jiangxin.quiz.Question;

@@ -1,6 +1,6 @@
 package com.jiangxin.support;
 
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import com.jiangxin.db.Database;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package com.jiangxin.support;
 
 import com.jiangxin.App;
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

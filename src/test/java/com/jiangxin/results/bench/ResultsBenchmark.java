@@ -1,7 +1,7 @@
 package com.jiangxin.results.bench;
 
 import com.jiangxin.App;
-import com.jiangxin.Config;
+import com.jiangxin.config.Config;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 

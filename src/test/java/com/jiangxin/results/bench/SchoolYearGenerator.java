@@ -1,7 +1,7 @@
 package com.jiangxin.results.bench;
 
-import com.jiangxin.Config;
-import com.jiangxin.Content;
+import com.jiangxin.config.Config;
+import com.jiangxin.content.Content;
 import com.jiangxin.account.Passwords;
 import com.jiangxin.content.Reading;
 import com.jiangxin.db.Database;

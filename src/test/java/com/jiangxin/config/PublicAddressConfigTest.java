@@ -1,4 +1,4 @@
-package com.jiangxin;
+package com.jiangxin.config;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

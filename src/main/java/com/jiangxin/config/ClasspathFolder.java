@@ -1,4 +1,4 @@
-package com.jiangxin;
+package com.jiangxin.config;
 
 import java.io.IOException;
 import java.net.URI;
@@ -57,7 +57,7 @@ public final class ClasspathFolder {
   }
 
   /** A class path resource as a path, inside its jar or on disk; empty for other kinds of URL. */
-  static Optional<Path> open(URL url) throws URISyntaxException, IOException {
+  public static Optional<Path> open(URL url) throws URISyntaxException, IOException {
     URI uri = url.toURI();
     if ("file".equals(uri.getScheme())) {
       return Optional.of(Path.of(uri));

@@ -1,4 +1,4 @@
-package com.jiangxin;
+package com.jiangxin.config;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

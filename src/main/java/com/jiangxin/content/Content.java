@@ -1,9 +1,8 @@
-package com.jiangxin;
+package com.jiangxin.content;
 
-import com.jiangxin.content.ContentException;
-import com.jiangxin.content.Reading;
-import com.jiangxin.content.ReadingLibrary;
 
+import com.jiangxin.config.ClasspathFolder;
+import com.jiangxin.config.Config;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;

@@ -1,0 +1,5 @@
+/**
+ * The settings, read once from the environment with defaults, and what reading them needs (the LAN
+ * address, folders on the class path, a command's arguments); it names no feature, so every package may use it.
+ */
+package com.jiangxin.config;
