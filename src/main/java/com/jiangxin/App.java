@@ -5,6 +5,7 @@ import com.jiangxin.account.AccountRoutes;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.PasswordHashing;
 import com.jiangxin.account.TeacherApproval;
+import com.jiangxin.authoring.Authoring;
 import com.jiangxin.classroom.Classroom;
 import com.jiangxin.classroom.DemoSeed;
 import com.jiangxin.content.Reading;
@@ -208,6 +209,8 @@ public class App extends VerticleBase {
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
     ApiDocs.mount(router);
+    // first of the reading routes: it decides who may see a teacher's own reading on all of them
+    Authoring.mount(router, vertx, pool, catalog, loaded.quizzes());
     // before the reading page: it prepares the margin comments that page draws
     Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
     ReadingRoutes.mount(router, catalog, pool, loaded.quizzes());
