@@ -266,7 +266,7 @@ final class AuthoringApi {
           QuizLoader.parse(r.id() + ".quiz.md", QuizText.header(r.id(), r.title(), QuizText.DEFAULT_DISCUSS)
             + "\n" + candidate, reading);
         } catch (QuestionJson.Invalid e) {
-          skipped.add(new JsonObject().put("line", read.line()).put("reason", e.getMessage() + "（" + e.field + "）"));
+          skipped.add(new JsonObject().put("line", read.line()).put("reason", e.field + "：" + e.getMessage()));
           continue;
         } catch (ContentException e) {
           skipped.add(new JsonObject().put("line", read.line()).put("reason", problemOf(e)));
