@@ -39,9 +39,7 @@ public final class Authoring {
         : vertx.executeBlocking(() -> parse(r.get(), text.get()), false));
     }));
     AuthoringApi api = new AuthoringApi(vertx, store, catalog, bank);
-    for (String path : new String[] {"/api/v1/readings/:id", "/api/v1/readings/:id/*", "/readings/:id", "/readings/:id/*"}) {
-      router.route(path).handler(api::gate);
-    }
+    router.routeWithRegex("^(/api/v1)?/readings/(?<id>[^/]+)(/.*)?$").handler(api::gate);
     router.post("/api/v1/readings").handler(AuthoringApi.guarded(api::create));
     router.put("/api/v1/readings/:id").handler(AuthoringApi.guarded(api::update));
     router.post("/api/v1/readings/:id/copy").handler(AuthoringApi.guarded(api::copy));
