@@ -60,6 +60,11 @@ final class AttemptAccess {
       .orElseThrow(() -> HttpError.notFound("这篇文章还没有测验：" + t.readingId()));
   }
 
+  /** Makes the quiz version of an attempt read some other way ready for {@link #quizOf}. */
+  Future<Void> ready(Attempt t) {
+    return bank.resolve(t.readingId(), t.quizVersion());
+  }
+
   /** Loads an attempt, with its quiz version ready for {@link #quizOf}. */
   Future<Attempt> load(long id) {
     return pool.preparedQuery(AttemptSql.ATTEMPT_BY_ID).execute(Tuple.of(id))

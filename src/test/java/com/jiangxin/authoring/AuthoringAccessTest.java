@@ -151,6 +151,18 @@ class AuthoringAccessTest {
     assertEquals(200, submitted.statusCode(), submitted.bodyAsString());
     assertEquals(2.0, submitted.bodyAsJsonObject().getDouble("score"), 1e-9, submitted.bodyAsString());
     assertEquals(2.0, submitted.bodyAsJsonObject().getDouble("maxScore"), 1e-9);
+
+    // the teacher's report rolls up by the examples the teacher marked
+    HttpResponse<Buffer> report = server.get("/api/v1/assignments/" + assignment + "/report", owner.token());
+    assertEquals(200, report.statusCode(), report.bodyAsString());
+    assertTrue(report.bodyAsString().contains("路遥") && report.bodyAsString().contains("方仲永"), report.bodyAsString());
+    // and the class discusses it
+    HttpResponse<Buffer> thread = server.postJson("/api/v1/assignments/" + assignment + "/threads",
+      new JsonObject().put("title", "路遥的坚持").put("prompt", "你怎么看？"), owner.token());
+    assertEquals(201, thread.statusCode(), thread.bodyAsString());
+    HttpResponse<Buffer> post = server.postJson("/api/v1/threads/" + thread.bodyAsJsonObject().getLong("id") + "/posts",
+      new JsonObject().put("body", "我也想每天进步一点点。"), pupil.token());
+    assertEquals(201, post.statusCode(), post.bodyAsString());
   }
 
   @Test
