@@ -72,6 +72,7 @@ class AuthoringAccessTest {
       "// [tag:jx-example:路遥]\n路遥坚持写作。{T####原文：路遥身患重病，仍坚持写作}", false));
     r.put("GET reading", (id, token) -> server.get("/api/v1/readings/" + id, token));
     r.put("GET quiz", (id, token) -> server.get("/api/v1/readings/" + id + "/quiz", token));
+    r.put("POST live", (id, token) -> server.postJson("/api/v1/live", new JsonObject().put("readingId", id), token));
     r.put("POST practice", (id, token) -> server.postJson("/api/v1/readings/" + id + "/practice", new JsonObject(), token));
     return r;
   }
