@@ -9,7 +9,6 @@ import com.jiangxin.content.Reading;
 import com.jiangxin.content.Repairs;
 import com.jiangxin.lint.Finding;
 import com.jiangxin.lint.QuizLinter;
-import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.quiz.QuizLoader;
@@ -512,10 +511,5 @@ final class AuthoringApi {
         fail(ctx, e);
       }
     };
-  }
-
-  /** A question's id list (for tests and messages). */
-  static List<String> ids(Quiz quiz) {
-    return quiz.questions().stream().map(Question::id).toList();
   }
 }

@@ -1,6 +1,5 @@
 package com.jiangxin.authoring;
 
-import com.jiangxin.quiz.Choice;
 import com.jiangxin.quiz.Question;
 import com.jiangxin.quiz.Quiz;
 import io.vertx.core.json.JsonArray;
@@ -450,10 +449,5 @@ final class Gift {
       }
     }
     return out.toString();
-  }
-
-  /** The option texts of a choice list (for messages and tests). */
-  static List<String> texts(List<Choice> choices) {
-    return choices.stream().map(Choice::text).toList();
   }
 }

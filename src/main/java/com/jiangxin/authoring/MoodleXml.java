@@ -427,7 +427,22 @@ final class MoodleXml {
       f.setExpandEntityReferences(false);
       f.setNamespaceAware(false);
       DocumentBuilder b = f.newDocumentBuilder();
-      b.setErrorHandler(null);
+      // errors end the parse with an exception; nothing is printed
+      b.setErrorHandler(new org.xml.sax.ErrorHandler() {
+        @Override
+        public void warning(org.xml.sax.SAXParseException e) {
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+          throw e;
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+          throw e;
+        }
+      });
       return b;
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("the JDK's XML parser cannot be made safe", e);
