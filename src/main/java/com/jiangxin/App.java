@@ -5,6 +5,7 @@ import com.jiangxin.account.AccountRoutes;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.PasswordHashing;
 import com.jiangxin.account.TeacherApproval;
+import com.jiangxin.authoring.Authoring;
 import com.jiangxin.classroom.AssignmentPanel;
 import com.jiangxin.classroom.Classroom;
 import com.jiangxin.classroom.DemoSeed;
@@ -298,6 +299,8 @@ public class App extends VerticleBase {
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
     ApiDocs.mount(router);
+    // first of the reading routes: a gate that decides who may see a teacher's own reading on all of them
+    Authoring.mount(router, vertx, pool, catalog, loaded.quizzes());
     // pages built from several features' parts are given those parts as panels
     ReadingPanel margin = Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
     ReadingRoutes.mount(router, catalog, pool, loaded.quizzes(), List.of(margin));

@@ -35,7 +35,7 @@ final class AssignmentApi {
   private void create(RoutingContext ctx) {
     User user = Auth.current(ctx);
     classes.ownedBy(user, Requests.id(ctx, "id"))
-      .compose(c -> assignments.create(c, checked(AssignmentFields.fromJson(Requests.jsonBody(ctx),
+      .compose(c -> assignments.create(c, checked(user, AssignmentFields.fromJson(Requests.jsonBody(ctx),
         AssignmentFields.defaults()))))
       .onSuccess(Requests.safely(ctx, a -> Web.json(ctx, 201, AssignmentViews.json(a, catalog, user, System.currentTimeMillis()))))
       .onFailure(ctx::fail);
@@ -61,7 +61,7 @@ final class AssignmentApi {
   private void edit(RoutingContext ctx) {
     User user = Auth.current(ctx);
     assignments.ownedBy(user, Requests.id(ctx, "id"))
-      .compose(a -> assignments.update(a, checked(AssignmentFields.fromJson(Requests.jsonBody(ctx), a.fields()))))
+      .compose(a -> assignments.update(a, checked(user, AssignmentFields.fromJson(Requests.jsonBody(ctx), a.fields()))))
       .onSuccess(Requests.safely(ctx, a -> Web.json(ctx, AssignmentViews.json(a, catalog, user, System.currentTimeMillis()))))
       .onFailure(ctx::fail);
   }
@@ -74,8 +74,8 @@ final class AssignmentApi {
       .onFailure(ctx::fail);
   }
 
-  private AssignmentFields checked(AssignmentFields f) {
-    f.apiProblem(catalog).ifPresent(p -> {
+  private AssignmentFields checked(User user, AssignmentFields f) {
+    f.apiProblem(catalog, user.id()).ifPresent(p -> {
       throw HttpError.badRequest(p);
     });
     return f;

@@ -37,13 +37,13 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
   }
 
   /** Why these fields cannot be stored, if they cannot: in words for a page, naming no field id. */
-  Optional<String> problem(ReadingCatalog catalog) {
-    return check(catalog).map(Problem::message);
+  Optional<String> problem(ReadingCatalog catalog, long teacherId) {
+    return check(catalog, teacherId).map(Problem::message);
   }
 
   /** The same for the API: the message names the JSON fields to fix, e.g. {@code （dueAt、opensAt）}, and their values. */
-  Optional<String> apiProblem(ReadingCatalog catalog) {
-    return check(catalog).map(p -> p.fields().isEmpty() ? p.message()
+  Optional<String> apiProblem(ReadingCatalog catalog, long teacherId) {
+    return check(catalog, teacherId).map(p -> p.fields().isEmpty() ? p.message()
       : p.message() + "（" + String.join("、", p.fields()) + "）");
   }
 
@@ -54,11 +54,12 @@ record AssignmentFields(String readingId, Long opensAt, Long dueAt, int maxAttem
     }
   }
 
-  private Optional<Problem> check(ReadingCatalog catalog) {
+  private Optional<Problem> check(ReadingCatalog catalog, long teacherId) {
     if (readingId == null || readingId.isBlank()) {
       return Problem.of("请选择要布置的文章。", "readingId");
     }
-    if (catalog.byId(readingId).isEmpty()) {
+    // a teacher's own reading is assignable by that teacher alone
+    if (catalog.byId(readingId).isEmpty() || !catalog.assignableBy(readingId, teacherId)) {
       return Problem.of("没有这篇文章：" + clip(readingId) + "。请从文章列表中选一篇。", "readingId");
     }
     if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {

@@ -72,7 +72,7 @@ final class AssignmentPages {
       AssignmentFields fields;
       try {
         fields = AssignmentFields.fromForm(form, a.closed());
-        fields.problem(catalog).ifPresent(p -> {
+        fields.problem(catalog, Auth.current(ctx).id()).ifPresent(p -> {
           throw HttpError.badRequest(p);
         });
       } catch (HttpError e) {

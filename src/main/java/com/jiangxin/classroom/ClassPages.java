@@ -265,7 +265,7 @@ final class ClassPages {
       AssignmentFields fields;
       try {
         fields = AssignmentFields.fromForm(form, false);
-        fields.problem(catalog).ifPresent(p -> {
+        fields.problem(catalog, Auth.current(ctx).id()).ifPresent(p -> {
           throw HttpError.badRequest(p);
         });
       } catch (HttpError e) {

@@ -24,7 +24,8 @@ public record Reading(String id, int number, String title, String source,
 
   /** The 篇 label, e.g. {@code 篇二}. */
   public String pianLabel() {
-    return "篇" + "一二三四五六七八九".charAt(number - 1);
+    // a teacher's own reading has no 篇 number
+    return number >= 1 && number <= 9 ? "篇" + "一二三四五六七八九".charAt(number - 1) : "自选";
   }
 
   public Optional<Paragraph> paragraph(int n) {

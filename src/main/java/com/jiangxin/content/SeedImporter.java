@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *   <li>a paragraph cut by a page break — a block that does not end in sentence-final or closing
  *       punctuation and is not a caption — is joined to the block that follows it.</li>
  * </ul>
- * Titles and cited examples come from {@code content/editorial.txt}.
+ * Titles and cited examples come from {@code content/editorial.txt}. The same tests of a line
+ * propose repairs on a text a teacher pastes ({@link Repairs}).
  */
 public final class SeedImporter {
 

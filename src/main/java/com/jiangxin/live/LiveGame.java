@@ -4,6 +4,7 @@ import com.jiangxin.account.User;
 import com.jiangxin.classroom.AssignmentRepository;
 import com.jiangxin.content.Reading;
 import com.jiangxin.quiz.Question;
+import com.jiangxin.quiz.Quiz;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.HttpError;
@@ -70,8 +71,10 @@ final class LiveGame {
 
   /** The reading's quiz as played live; 404 when the reading has none. */
   LiveQuiz quiz(String readingId) {
-    LiveQuiz q = quizzes.computeIfAbsent(readingId, id -> bank.forReading(id)
-      .map(quiz -> new LiveQuiz(quiz, catalog.byId(id).orElse(null))).orElse(null));
+    // a teacher's own quiz may have been published again since it was cached
+    Quiz current = bank.forReading(readingId).orElse(null);
+    LiveQuiz q = current == null ? null : quizzes.compute(readingId, (id, cached) -> cached != null && cached.quiz() == current
+      ? cached : new LiveQuiz(current, catalog.byId(id).orElse(null)));
     if (q == null) {
       throw HttpError.notFound("这篇没有测验题：" + readingId);
     }
@@ -146,6 +149,10 @@ final class LiveGame {
       target = Future.succeededFuture(new String[] {req.readingId(), null});
     }
     return target.compose(t -> {
+      // a teacher's own reading is played by its owner alone (or through an assignment of it)
+      if (req.assignmentId() == null && !catalog.assignableBy(t[0], teacher.id())) {
+        return Future.failedFuture(HttpError.notFound("没有这篇文章：" + t[0]));
+      }
       LiveQuiz quiz = quiz(t[0]);
       if (quiz.size() == 0) {
         return Future.failedFuture(HttpError.badRequest("这篇的测验里没有能现场作答的题。"));

@@ -51,13 +51,28 @@ final class AttemptAccess {
       .orElseThrow(() -> HttpError.notFound("这篇文章还没有测验：" + readingId));
   }
 
+  /** The quiz an attempt was started against: the version it recorded (a re-publish does not move it). */
+  Quiz quizOf(Attempt t) {
+    return bank.version(t.readingId(), t.quizVersion())
+      .orElseThrow(() -> HttpError.notFound("这篇文章还没有测验：" + t.readingId()));
+  }
+
+  /** Makes the quiz version of an attempt read some other way ready for {@link #quizOf}. */
+  Future<Void> ready(Attempt t) {
+    return bank.resolve(t.readingId(), t.quizVersion());
+  }
+
+  /** Loads an attempt, with its quiz version ready for {@link #quizOf}. */
   Future<Attempt> load(long id) {
     return pool.preparedQuery(AttemptSql.ATTEMPT_BY_ID).execute(Tuple.of(id))
-      .map(rows -> first(rows).orElseThrow(() -> HttpError.notFound("没有这次作答。")));
+      .map(rows -> first(rows).orElseThrow(() -> HttpError.notFound("没有这次作答。")))
+      .compose(t -> bank.resolve(t.readingId(), t.quizVersion()).map(t));
   }
 
   Future<Optional<Attempt>> active(String key) {
-    return pool.preparedQuery(AttemptSql.ATTEMPT_BY_ACTIVE_KEY).execute(Tuple.of(key)).map(AttemptAccess::first);
+    return pool.preparedQuery(AttemptSql.ATTEMPT_BY_ACTIVE_KEY).execute(Tuple.of(key)).map(AttemptAccess::first)
+      .compose(t -> t.isEmpty() ? Future.succeededFuture(t)
+        : bank.resolve(t.get().readingId(), t.get().quizVersion()).map(t));
   }
 
   /** The attempt if the caller owns it or teaches its class; 404 otherwise. */

@@ -179,7 +179,7 @@ final class AttemptLifecycle {
   }
 
   private JsonObject merge(Attempt t, JsonObject answers) {
-    Quiz quiz = access.quizFor(t.readingId());
+    Quiz quiz = access.quizOf(t);
     JsonObject merged = t.answers().copy();
     for (Map.Entry<String, Object> e : answers) {
       Question q = quiz.question(e.getKey())
@@ -236,7 +236,7 @@ final class AttemptLifecycle {
    * @param step the submit or auto-submit, at the time the attempt counts as submitted
    */
   Future<Boolean> finish(Attempt t, JsonObject answers, boolean late, Step step) {
-    Quiz quiz = access.quizFor(t.readingId());
+    Quiz quiz = access.quizOf(t);
     Graded graded = AttemptService.grade(quiz, answers);
     return pool.withTransaction(conn -> conn.preparedQuery(AttemptSql.FINISH)
       .execute(Tuple.of(step.at(), graded.score(), graded.max(), graded.pending(), late, answers.encode(),

@@ -251,7 +251,7 @@ public final class AttemptRoutes {
     model.put("feedbackNote", json.getString("feedbackNote"));
     if (t.userId() != user.id()) {
       // only the class's teacher reads someone else's attempt: they see its history
-      model.put("timeline", Timeline.lines(json.getJsonArray("steps"), attempts.quizFor(t.readingId())));
+      model.put("timeline", Timeline.lines(json.getJsonArray("steps"), attempts.quizOf(t)));
     }
     if (t.submitted()) {
       model.put("score", Numbers.points(json.getDouble("score")));
@@ -350,7 +350,7 @@ public final class AttemptRoutes {
 
   /** The answers of the questions listed in the form's {@code shown} field; blank ones clear. */
   private JsonObject formAnswers(Attempt t, MultiMap form) {
-    Quiz quiz = attempts.quizFor(t.readingId());
+    Quiz quiz = attempts.quizOf(t);
     String shown = form.get("shown");
     JsonObject answers = new JsonObject();
     if (shown == null || shown.isBlank()) {

@@ -120,6 +120,11 @@ public final class AttemptService {
     return access.quizFor(readingId);
   }
 
+  /** The quiz version an attempt started with. */
+  Quiz quizOf(Attempt t) {
+    return access.quizOf(t);
+  }
+
   public Future<Started> startForAssignment(long assignmentId, User student) {
     return lifecycle.startForAssignment(assignmentId, student);
   }

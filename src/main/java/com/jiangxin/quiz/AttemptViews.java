@@ -37,7 +37,7 @@ final class AttemptViews {
 
   /** The questions as the student sees them while answering, in this attempt's display order. */
   JsonArray questionsForStudent(Attempt t) {
-    Quiz quiz = access.quizFor(t.readingId());
+    Quiz quiz = access.quizOf(t);
     JsonArray out = new JsonArray();
     for (Question q : quiz.questions()) {
       JsonObject view = q.studentView();
@@ -155,7 +155,7 @@ final class AttemptViews {
       .put("submittedAt", t.submittedAt())
       .put("deadline", t.deadline())
       .put("score", reveal.score() ? t.score() : null)
-      .put("maxScore", t.maxScore() != null ? t.maxScore() : AttemptService.round(access.quizFor(t.readingId()).totalPoints()))
+      .put("maxScore", t.maxScore() != null ? t.maxScore() : AttemptService.round(access.quizOf(t).totalPoints()))
       .put("pending", t.pending())
       .put("late", t.late())
       .put("autoSubmitted", t.autoSubmitted())
@@ -172,7 +172,7 @@ final class AttemptViews {
       Map<String, Row> byQ = new HashMap<>();
       rows.forEach(r -> byQ.put(r.getString("QUESTION_ID"), r));
       JsonArray qs = new JsonArray();
-      Quiz quiz = access.quizFor(t.readingId());
+      Quiz quiz = access.quizOf(t);
       for (JsonObject view : questionsForStudent(t).stream().map(o -> (JsonObject) o).toList()) {
         Question q = quiz.question(view.getString("id")).orElseThrow();
         Row r = byQ.get(q.id());

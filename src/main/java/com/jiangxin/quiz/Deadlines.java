@@ -67,7 +67,7 @@ final class Deadlines {
     long at = door.closed() || door.deadline() == null ? now : Math.min(now, door.deadline());
     boolean late = t.savedAt() != null && door.late(t.savedAt());
     // composed, so that a quiz missing since the attempt started fails this attempt, not the sweep
-    return Future.succeededFuture()
+    return access.ready(t)
       .compose(x -> lifecycle.finish(t, t.answers(), late, Step.of(Kind.AUTO_SUBMITTED, at, null)))
       .recover(e -> {
         LOG.warn("Could not auto-submit attempt {}: {}", t.id(), e.getMessage());

@@ -52,7 +52,7 @@ public final class Grading {
       if (!t.submitted()) {
         return Future.failedFuture(HttpError.conflict("这次作答还没有提交，不能批改。"));
       }
-      Quiz quiz = access.quizFor(t.readingId());
+      Quiz quiz = access.quizOf(t);
       Question q = quiz.question(questionId)
         .orElseThrow(() -> HttpError.notFound("这份测验没有题目 “" + questionId + "”。"));
       if (q.type().autoGraded()) {

@@ -2,6 +2,7 @@ package com.jiangxin.quiz;
 
 import com.jiangxin.content.ContentException;
 import com.jiangxin.content.Reading;
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,13 +16,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * All quizzes, at most one per reading, with lookups by reading and by cited example. Immutable;
- * load it once at start-up.
+ * All quizzes, at most one per reading, with lookups by reading and by cited example. The built-in
+ * quizzes are loaded once at start-up and never change; teachers' own quizzes are published while
+ * the server runs, each publish a new version. Any stored version of either resolves, so an attempt
+ * is graded against the version it started with; parsed versions are kept in a bounded map.
  */
 public final class QuizBank {
+  /** How many parsed versions of own quizzes are kept besides the current ones. */
+  static final int VERSIONS_KEPT = 256;
+
+  /** Where a version this node has not parsed is found (the database): the quiz, or empty. */
+  public interface VersionSource {
+    Future<Optional<Quiz>> find(String readingId, String version);
+  }
+
+  private final Map<String, Quiz> own = new ConcurrentHashMap<>();
+  private final Map<String, Quiz> versions = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Quiz> eldest) {
+      return size() > VERSIONS_KEPT;
+    }
+  });
+  private volatile VersionSource source = (id, v) -> Future.succeededFuture(Optional.empty());
   private final List<Quiz> quizzes;
   private final Map<String, Quiz> byReading;
   private final Map<String, List<QuestionRef>> byExample;
@@ -90,13 +110,78 @@ public final class QuizBank {
     return new QuizBank(quizzes);
   }
 
+  /** Sets where versions this node has not parsed are looked up. */
+  public void versionSource(VersionSource source) {
+    this.source = source;
+  }
+
+  /** Makes a teacher's own quiz the current one of its reading (and keeps it as a version). */
+  public void publish(Quiz quiz) {
+    if (byReading.containsKey(quiz.readingId())) {
+      throw new IllegalArgumentException("the built-in quiz of " + quiz.readingId() + " is read-only");
+    }
+    versions.put(versionKey(quiz.readingId(), quiz.version()), quiz);
+    own.put(quiz.readingId(), quiz);
+  }
+
+  /** Whether the reading's quiz is one of the built-in (read-only) quizzes. */
+  public boolean isBuiltIn(String readingId) {
+    return byReading.containsKey(readingId);
+  }
+
+  /**
+   * The quiz of a reading as it was at a version, if this node has it parsed; the current quiz
+   * otherwise (a built-in quiz whose file changed since, or a version not yet {@link #resolve resolved}).
+   */
+  public Optional<Quiz> version(String readingId, String version) {
+    Optional<Quiz> current = forReading(readingId);
+    if (version == null || current.map(q -> q.version().equals(version)).orElse(false)) {
+      return current;
+    }
+    Quiz kept = versions.get(versionKey(readingId, version));
+    return kept != null ? Optional.of(kept) : current;
+  }
+
+  /** Makes sure {@link #version} can answer a stored version of an own quiz, looking it up if needed. */
+  public Future<Void> resolve(String readingId, String version) {
+    if (readingId == null || version == null || byReading.containsKey(readingId)
+        || versions.containsKey(versionKey(readingId, version))) {
+      return Future.succeededFuture();
+    }
+    return source.find(readingId, version).map(found -> {
+      found.ifPresent(q -> versions.put(versionKey(readingId, version), q));
+      return null;
+    });
+  }
+
+  /** Makes sure {@link #forReading} knows an own quiz another node published. */
+  public Future<Optional<Quiz>> find(String readingId) {
+    Optional<Quiz> known = forReading(readingId);
+    if (known.isPresent() || readingId == null || !readingId.startsWith("own-")) {
+      return Future.succeededFuture(known);
+    }
+    return source.find(readingId, null).map(found -> {
+      found.ifPresent(this::publish);
+      return found;
+    });
+  }
+
+  private static String versionKey(String readingId, String version) {
+    return readingId + "@" + version;
+  }
+
   /** The quizzes, in reading order when loaded from files. */
   public List<Quiz> quizzes() {
     return quizzes;
   }
 
+  /** The current quiz of a reading: built-in, or the last published version of an own one. */
   public Optional<Quiz> forReading(String readingId) {
-    return Optional.ofNullable(byReading.get(readingId));
+    if (readingId == null) {
+      return Optional.empty();
+    }
+    Quiz builtIn = byReading.get(readingId);
+    return Optional.ofNullable(builtIn != null ? builtIn : own.get(readingId));
   }
 
   /** Every question by the canonical name of the example it is about, in quiz then file order. */

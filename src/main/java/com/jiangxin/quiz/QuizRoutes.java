@@ -46,7 +46,8 @@ public final class QuizRoutes {
   /** Any signed-in caller gets the student view; a teacher also gets keys, evidence and explanations. */
   private void quizJson(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Optional<Quiz> quiz = readings.containsKey(id) ? bank.forReading(id) : Optional.empty();
+    // a teacher's own reading is not among the built-in ones; who may see it was checked before this route
+    Optional<Quiz> quiz = readings.containsKey(id) || id.startsWith("own-") ? bank.forReading(id) : Optional.empty();
     if (quiz.isEmpty()) {
       Web.notFound(ctx, "no quiz for reading '" + id + "'");
       return;

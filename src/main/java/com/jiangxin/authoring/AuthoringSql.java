@@ -1,0 +1,33 @@
+package com.jiangxin.authoring;
+
+/** The SQL of the authoring feature. */
+final class AuthoringSql {
+  private AuthoringSql() {
+  }
+
+  private static final String READING_COLUMNS = "r.id AS id, r.owner_id AS owner_id, r.title AS title, r.body AS body, "
+    + "r.examples AS examples, r.quiz_version AS quiz_version, r.created_at AS created_at, r.updated_at AS updated_at";
+
+  static final String INSERT_READING = "INSERT INTO own_readings (owner_id, title, body, examples, created_at, updated_at) "
+    + "VALUES (?, ?, ?, ?, ?, ?)";
+
+  static final String READING_BY_ID = "SELECT " + READING_COLUMNS + " FROM own_readings r WHERE r.id = ?";
+
+  static final String ALL_READINGS = "SELECT " + READING_COLUMNS + " FROM own_readings r ORDER BY r.id";
+
+  static final String UPDATE_READING = "UPDATE own_readings SET title = ?, body = ?, examples = ?, updated_at = ? WHERE id = ?";
+
+  static final String VERSION_EXISTS = "SELECT COUNT(*) AS n FROM own_quiz_versions WHERE reading_id = ? AND version = ?";
+
+  static final String INSERT_VERSION = "INSERT INTO own_quiz_versions (reading_id, version, quiz_text, published_at, published_by) "
+    + "VALUES (?, ?, ?, ?, ?)";
+
+  static final String SET_CURRENT_VERSION = "UPDATE own_readings SET quiz_version = ?, updated_at = ? WHERE id = ?";
+
+  static final String VERSION_TEXT = "SELECT v.quiz_text AS quiz_text FROM own_quiz_versions v "
+    + "WHERE v.reading_id = ? AND v.version = ?";
+
+  /** Whether a student is in a class that was given the reading. */
+  static final String STUDENT_ASSIGNED = "SELECT COUNT(*) AS n FROM assignments a "
+    + "JOIN class_members m ON m.class_id = a.class_id WHERE a.reading_id = ? AND m.student_id = ?";
+}
