@@ -4,7 +4,6 @@ import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.ContentException;
-import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 import com.jiangxin.content.Repairs;
 import com.jiangxin.lint.Finding;
@@ -22,11 +21,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -105,13 +101,13 @@ final class AuthoringApi {
       title = ctx.request().getParam("title");
       text = ctx.body() == null || ctx.body().buffer() == null ? null : Repairs.decode(ctx.body().buffer().getBytes());
     }
-    title = checkedTitle(title);
-    List<String> paragraphs = checkedText(text);
+    title = ReadingInput.checkedTitle(title);
+    List<String> paragraphs = ReadingInput.checkedText(text);
     String finalTitle = title;
     store.create(teacher.id(), title, paragraphs, List.of(), System.currentTimeMillis())
       .onSuccess(Requests.safely(ctx, r -> {
         catalog.putOwn(r.toReading(), r.ownerId());
-        Web.json(ctx, 201, readingJson(r).put("title", finalTitle));
+        Web.json(ctx, 201, ReadingInput.readingJson(r).put("title", finalTitle));
       }))
       .onFailure(ctx::fail);
   }
@@ -125,8 +121,8 @@ final class AuthoringApi {
     User teacher = teacher(ctx);
     JsonObject body = Requests.jsonBody(ctx);
     owned(ctx, teacher).compose(r -> {
-      String title = body.containsKey("title") ? checkedTitle(Requests.string(body, "title")) : r.title();
-      List<String> paragraphs = body.containsKey("text") ? checkedText(Requests.string(body, "text")) : r.paragraphs();
+      String title = body.containsKey("title") ? ReadingInput.checkedTitle(Requests.string(body, "title")) : r.title();
+      List<String> paragraphs = body.containsKey("text") ? ReadingInput.checkedText(Requests.string(body, "text")) : r.paragraphs();
       if (body.getValue("accept") != null) {
         if (!(body.getValue("accept") instanceof JsonArray accept)) {
           throw invalid("accept", "accept 须为修复编号的列表，如 [0, 2]。");
@@ -140,11 +136,11 @@ final class AuthoringApi {
         });
         paragraphs = Repairs.apply(paragraphs, Repairs.propose(paragraphs), chosen);
       }
-      List<CitedExample> examples = body.containsKey("examples") ? examples(body.getValue("examples"), paragraphs) : r.examples();
+      List<CitedExample> examples = body.containsKey("examples") ? ReadingInput.examples(body.getValue("examples"), paragraphs) : r.examples();
       return store.update(r, title, paragraphs, examples, System.currentTimeMillis());
     }).onSuccess(Requests.safely(ctx, r -> {
       catalog.putOwn(r.toReading(), r.ownerId());
-      Web.json(ctx, readingJson(r));
+      Web.json(ctx, ReadingInput.readingJson(r));
     })).onFailure(e -> fail(ctx, e));
   }
 
@@ -361,93 +357,6 @@ final class AuthoringApi {
     });
   }
 
-  private static String checkedTitle(String title) {
-    if (title == null || title.isBlank()) {
-      throw invalid("title", "请填写标题。");
-    }
-    String t = title.strip().replaceAll("\\s+", " ");
-    if (t.codePointCount(0, t.length()) > MAX_TITLE) {
-      throw invalid("title", "标题最多 " + MAX_TITLE + " 个字。");
-    }
-    return t;
-  }
-
-  private static List<String> checkedText(String text) {
-    if (text == null || text.isBlank()) {
-      throw invalid("text", "请粘贴或上传文章的正文。");
-    }
-    if (text.codePointCount(0, text.length()) > MAX_TEXT) {
-      throw invalid("text", "正文最多 " + MAX_TEXT + " 个字，这篇有 " + text.codePointCount(0, text.length()) + " 个字。");
-    }
-    return Repairs.paragraphs(text);
-  }
-
-  /**
-   * The cited examples: {@code [{"name", "terms":[…]}]} or, as the editor marks them by selecting
-   * text, {@code [{"name", "spans":[{"paragraph","start","end"}]}]}; every term must be in the text.
-   */
-  private static List<CitedExample> examples(Object value, List<String> paragraphs) {
-    if (!(value instanceof JsonArray list)) {
-      throw invalid("examples", "examples 须为列表。");
-    }
-    Map<String, List<String>> byName = new LinkedHashMap<>();
-    for (Object o : list) {
-      if (!(o instanceof JsonObject e) || !(e.getValue("name") instanceof String name) || name.isBlank()) {
-        throw invalid("examples", "每个例子须有名字（name）。");
-      }
-      List<String> terms = byName.computeIfAbsent(QuestionJson.flat(name), k -> new ArrayList<>());
-      if (e.getValue("spans") instanceof JsonArray spans) {
-        for (Object s : spans) {
-          JsonObject span = s instanceof JsonObject j ? j : new JsonObject();
-          int p = span.getInteger("paragraph", 0);
-          int start = span.getInteger("start", -1);
-          int end = span.getInteger("end", -1);
-          if (p < 1 || p > paragraphs.size() || start < 0 || end <= start || end > paragraphs.get(p - 1).length()) {
-            throw invalid("examples", "例子“" + name + "”的选区不在正文里。");
-          }
-          terms.add(paragraphs.get(p - 1).substring(start, end));
-        }
-      }
-      if (e.getValue("terms") instanceof JsonArray given) {
-        given.forEach(t -> terms.add(String.valueOf(t).strip()));
-      }
-      if (terms.isEmpty()) {
-        terms.add(QuestionJson.flat(name));
-      }
-      for (String term : terms) {
-        if (term.isEmpty() || paragraphs.stream().noneMatch(p -> p.contains(term))) {
-          throw invalid("examples", "例子“" + name + "”的“" + clip(term) + "”不在正文里。");
-        }
-      }
-    }
-    List<CitedExample> out = new ArrayList<>();
-    byName.forEach((name, terms) -> out.add(new CitedExample(name, terms.stream().distinct().toList())));
-    return out;
-  }
-
-  private static JsonObject readingJson(OwnReading r) {
-    JsonArray paragraphs = new JsonArray();
-    Reading reading = r.toReading();
-    for (Paragraph p : reading.paragraphs()) {
-      JsonObject json = new JsonObject().put("n", p.n()).put("text", p.text());
-      if (p.heading()) {
-        json.put("heading", true);
-      }
-      paragraphs.add(json);
-    }
-    JsonArray repairs = new JsonArray();
-    List<Repairs.Repair> proposed = Repairs.propose(r.paragraphs());
-    for (int k = 0; k < proposed.size(); k++) {
-      Repairs.Repair p = proposed.get(k);
-      repairs.add(new JsonObject().put("index", k).put("kind", p.kind()).put("paragraph", p.paragraph())
-        .put("before", p.before()).put("after", p.after()));
-    }
-    JsonArray examples = new JsonArray();
-    r.examples().forEach(e -> examples.add(new JsonObject().put("name", e.name()).put("terms", new JsonArray(new ArrayList<>(e.terms())))));
-    return new JsonObject().put("id", r.id()).put("title", r.title()).put("paragraphs", paragraphs)
-      .put("repairs", repairs).put("examples", examples).put("quizVersion", r.quizVersion());
-  }
-
   /** A field-level 400: {@code {"error","field"}}. */
   static final class FieldError extends RuntimeException {
     final String field;
@@ -458,7 +367,7 @@ final class AuthoringApi {
     }
   }
 
-  private static FieldError invalid(String field, String message) {
+  static FieldError invalid(String field, String message) {
     return new FieldError(field, message);
   }
 
