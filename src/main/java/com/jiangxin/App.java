@@ -309,7 +309,7 @@ public class App extends VerticleBase {
       .map(LintReport::forKeyPage));
     AccountRoutes.mount(router, vertx, accounts, auth, new TeacherApproval(pool), config.limits());
     AssignmentPanel quiz = AttemptRoutes.mount(router, attempts, catalog::byId);
-    Classroom.mount(router, vertx, pool, catalog, siteAddress(), List.of(quiz));
+    Classroom.mount(router, vertx, pool, catalog, siteAddress(), List.of(quiz), attempts::autoSubmitOverdue);
     Results.mount(router, pool, attempts.grading(), loaded.quizzes(), catalog);
     Live.mount(router, vertx, pool, loaded.quizzes(), catalog, siteAddress());
     WebSetup.mountFallback(router);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Assignments in the database, always read through who is asking: a teacher sees those of their
@@ -23,10 +24,20 @@ public final class AssignmentRepository {
   private final Pool pool;
 
   private final AssignmentAccess access;
+  private final Supplier<Future<?>> submitOverdue;
 
   public AssignmentRepository(Pool pool) {
+    this(pool, () -> Future.succeededFuture());
+  }
+
+  /**
+   * @param submitOverdue submits the open attempts whose assignment is closed or past its due time;
+   *                      run after an edit that shuts the door, so results read at once are whole
+   */
+  AssignmentRepository(Pool pool, Supplier<Future<?>> submitOverdue) {
     this.pool = pool;
     this.access = new AssignmentAccess(pool);
+    this.submitOverdue = submitOverdue;
   }
 
   /** Stores a new assignment for a class (already checked to be the caller's); fields already validated. */
@@ -41,11 +52,16 @@ public final class AssignmentRepository {
       .map(Sql::generatedId);
   }
 
-  /** Replaces an assignment's fields (already validated). */
+  /**
+   * Replaces an assignment's fields (already validated). When the edit closes the assignment or
+   * moves its due time into the past, its open attempts are submitted before this completes.
+   */
   Future<Assignment> update(Assignment a, AssignmentFields f) {
+    boolean shut = f.closed() || (f.dueAt() != null && f.dueAt() < System.currentTimeMillis());
     return pool.preparedQuery(ClassroomSql.UPDATE_ASSIGNMENT)
       .execute(Tuple.from(new Object[] {f.readingId(), f.opensAt(), f.dueAt(), f.maxAttempts(), f.feedback(),
         f.instructions(), f.shuffle(), f.keepScore(), f.closed(), a.id()}))
+      .compose(x -> shut ? submitOverdue.get().<Void>mapEmpty().otherwiseEmpty() : Future.<Void>succeededFuture())
       .compose(x -> withCompletion(pool, a.id()));
   }
 

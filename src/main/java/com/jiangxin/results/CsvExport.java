@@ -32,15 +32,24 @@ final class CsvExport {
   private CsvExport() {
   }
 
-  /** One row per student: username, name, each assignment's kept score, the total, open answers waiting, late submissions. */
+  /**
+   * One row per student: username, name, each assignment's kept score, the total, open answers
+   * waiting, late submissions, and kept results the server submitted at the deadline or on closing.
+   */
   static String gradebook(Gradebook gb) {
     List<String> header = new ArrayList<>(List.of("用户名", "姓名"));
+    Map<String, Integer> seen = new HashMap<>();
     for (Gradebook.Column c : gb.columns()) {
-      header.add(c.pian() + " " + c.title() + "（满分 " + Numbers.exact(c.maxScore()) + "）");
+      // the same reading assigned twice (practice, then a test) must not give two columns one name
+      String name = c.pian() + " " + c.title();
+      int n = seen.merge(name, 1, Integer::sum);
+      String which = n == 1 ? "" : "第 " + n + " 次布置，";
+      header.add(name + "（" + which + "满分 " + Numbers.exact(c.maxScore()) + "）");
     }
     header.add("总分（满分 " + Numbers.exact(gb.totalMax()) + "）");
     header.add("待批改");
     header.add("迟交");
+    header.add("自动提交");
     return write(header, printer -> {
       for (Gradebook.Line l : gb.sorted(Gradebook.Sort.DEFAULT)) {
         List<Object> row = new ArrayList<>();
@@ -48,17 +57,20 @@ final class CsvExport {
         row.add(text(l.student().displayName()));
         int pending = 0;
         int late = 0;
+        int auto = 0;
         for (Gradebook.Column c : gb.columns()) {
           Kept k = l.results().get(c.id());
           row.add(k == null || k.score() == null ? "" : Numbers.exact(k.score()));
           if (k != null) {
             pending += k.pending();
             late += k.late() ? 1 : 0;
+            auto += k.autoSubmitted() ? 1 : 0;
           }
         }
         row.add(Numbers.exact(l.total()));
         row.add(pending);
         row.add(late);
+        row.add(auto);
         printer.printRecord(row);
       }
     });
@@ -84,7 +96,7 @@ final class CsvExport {
       attemptNo.computeIfAbsent(r.getLong("ATTEMPT_ID"), id -> perStudent.merge(r.getLong("USER_ID"), 1, Integer::sum));
     }
     List<String> header = List.of("用户名", "姓名", "作答编号", "第几次", "提交时间", "迟交", "本次总分",
-      "题号", "题目编号", "题型", "例子", "答案", "得分", "满分", "待批改", "老师评语");
+      "题号", "题目编号", "题型", "例子", "答案", "得分", "满分", "待批改", "老师评语", "自动提交");
     return write(header, printer -> {
       for (Row r : sorted) {
         String qid = r.getString("QUESTION_ID");
@@ -106,7 +118,8 @@ final class CsvExport {
           Boolean.TRUE.equals(r.getBoolean("PENDING")) ? "" : Numbers.exact(Records.number(r, "POINTS")),
           Numbers.exact(Records.number(r, "MAX_POINTS")),
           Boolean.TRUE.equals(r.getBoolean("PENDING")) ? "是" : "",
-          text(r.getString("COMMENT")));
+          text(r.getString("COMMENT")),
+          Boolean.TRUE.equals(r.getBoolean("AUTO_SUBMITTED")) ? "是" : "");
       }
     });
   }

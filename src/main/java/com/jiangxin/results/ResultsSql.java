@@ -144,6 +144,7 @@ final class ResultsSql {
   /** Every answer of every submitted attempt by a class member, in student then attempt order. Params: class, assignment. */
   static final String ANSWER_ROWS = "SELECT u.username AS username, u.display_name AS display_name, "
     + "t.id AS attempt_id, t.user_id AS user_id, t.submitted_at AS submitted_at, t.late AS late, t.score AS score, "
+    + "t.auto_submitted AS auto_submitted, "
     + "r.question_id AS question_id, r.example AS example, CAST(r.answer AS VARCHAR(20000)) AS answer, "
     + "r.points AS points, r.max_points AS max_points, r.pending AS pending, r.comment AS comment "
     + "FROM attempts t JOIN class_members m ON m.class_id = ? AND m.student_id = t.user_id "

@@ -35,6 +35,8 @@ class CsvExportTest {
   private static Person teacher;
   private static long classId;
   private static long assignmentId;
+  /** An assignment closed by the teacher while the student named {@link #COMMA_QUOTE} was still answering. */
+  private static long closedId;
   private static final String COMMA_QUOTE = "张\"小明\",二班";
   private static final String NEWLINE_NAME = "李\n四";
   private static final String FORMULA = "=1+2";
@@ -61,6 +63,13 @@ class CsvExportTest {
     ResultsFixtures.submit(server, a, assignmentId, new JsonObject().put(OPEN.id(), ANSWER)
       .put(BOOK.id(), "平凡的世界"));
     ResultsFixtures.submit(server, b, assignmentId, new JsonObject().put(LUYAO.id(), LUYAO.key()));
+    closedId = ResultsFixtures.assign(server, classId, "pian-02", 1, "best");
+    long open = server.postJson("/api/v1/assignments/" + closedId + "/attempts", new JsonObject(), a.token())
+      .bodyAsJsonObject().getLong("id");
+    assertEquals(200, server.putJson("/api/v1/attempts/" + open + "/answers",
+      new JsonObject().put(BOOK.id(), "平凡的世界"), a.token()).statusCode());
+    assertEquals(200, server.postJson("/api/v1/assignments/" + closedId + "/close", new JsonObject(), teacher.token())
+      .statusCode());
   }
 
   @AfterAll
@@ -93,9 +102,27 @@ class CsvExportTest {
     assertTrue(names.contains("'" + FORMULA), "a name that looks like a formula is shown as text: " + names);
     CSVRecord b = rows.stream().filter(r -> r.get("姓名").equals(NEWLINE_NAME)).findFirst().orElseThrow();
     assertEquals("1", b.get(2), "one right answer of 篇二");
-    assertEquals("1", b.get("总分（满分 " + BuiltInBank.points(QUIZ.totalPoints()) + "）"));
+    assertEquals("1", b.get("总分（满分 " + BuiltInBank.points(2 * QUIZ.totalPoints()) + "）"));
+    assertEquals("", b.get(3), "the second assignment of 篇二 has a column of its own");
+    assertTrue(rows.get(0).getParser().getHeaderNames().get(3).contains("第 2 次布置"),
+      "two assignments of one reading get two column names: " + rows.get(0).getParser().getHeaderNames());
     CSVRecord c = rows.stream().filter(r -> r.get("姓名").equals("'" + FORMULA)).findFirst().orElseThrow();
     assertEquals("", c.get(2), "no attempt: an empty cell, not zero");
+    CSVRecord a = rows.stream().filter(r -> r.get("姓名").equals(COMMA_QUOTE)).findFirst().orElseThrow();
+    assertEquals("1", a.get("自动提交"), "the attempt submitted when the teacher closed the assignment is counted");
+    assertEquals("0", b.get("自动提交"));
+  }
+
+  @Test
+  @DisplayName("the answers CSV marks the answers of an attempt the server submitted when the assignment closed")
+  void autoSubmittedAnswers() throws IOException {
+    List<CSVRecord> closed = parse(server.get("/api/v1/assignments/" + closedId + "/answers.csv", teacher.token()));
+    assertEquals(QUIZ.questions().size(), closed.size());
+    assertTrue(closed.stream().allMatch(r -> r.get("自动提交").equals("是")), closed.toString());
+    CSVRecord book = closed.stream().filter(r -> r.get("题目编号").equals(BOOK.id())).findFirst().orElseThrow();
+    assertEquals("1", book.get("得分"), "the answer saved before closing was graded");
+    List<CSVRecord> own = parse(server.get("/api/v1/assignments/" + assignmentId + "/answers.csv", teacher.token()));
+    assertTrue(own.stream().allMatch(r -> r.get("自动提交").isEmpty()), "submitted by the students themselves");
   }
 
   @Test
