@@ -303,30 +303,8 @@ public final class AccountRoutes {
     Web.html(ctx, status, "account/account", model);
   }
 
-  /**
-   * Only same-site paths are followed after login: one leading {@code /}, then no second
-   * {@code /} or any backslash (browsers read both as another host), no control character (a tab
-   * or newline is dropped by browsers, so {@code /\t/evil} would become {@code //evil}, and a
-   * header cannot carry one) and at most 500 characters. Anything else means the dashboard.
-   */
+  /** Only same-site paths ({@link Requests#localPath}) are followed after login; anything else means the dashboard. */
   static String safeNext(String next) {
-    if (next == null || next.length() > 500 || !next.startsWith("/") || next.startsWith("//")
-      || next.indexOf('\\') >= 0) {
-      return null;
-    }
-    for (int i = 0; i < next.length(); i++) {
-      char c = next.charAt(i);
-      if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
-        || Character.isSurrogate(c) && !validSurrogateAt(next, i)) {
-        return null;
-      }
-    }
-    return next;
-  }
-
-  private static boolean validSurrogateAt(String s, int i) {
-    char c = s.charAt(i);
-    return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-      : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    return Requests.localPath(next);
   }
 }

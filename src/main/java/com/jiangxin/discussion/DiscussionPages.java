@@ -559,12 +559,8 @@ final class DiscussionPages {
 
   /** The form's {@code back} when it is a path on this site, else the default. */
   static String backTo(MultiMap form, String fallback) {
-    String back = form.get("back");
-    if (back == null || back.length() > 300 || !back.startsWith("/") || back.startsWith("//")
-      || back.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == '\\')) {
-      return fallback;
-    }
-    return back;
+    String back = Requests.localPath(form.get("back"));
+    return back == null ? fallback : back;
   }
 
   /** Post/redirect/get back where the form was, at the post (unless the page named its own anchor). */

@@ -207,4 +207,32 @@ public final class Requests {
       }
     };
   }
+
+  /**
+   * A path on this site that is safe to redirect to, or null: one leading {@code /}, then no second
+   * {@code /} or any backslash (browsers read both as another host), no control, space or format
+   * character (a tab or newline is dropped by browsers, so {@code /\t/evil} would become
+   * {@code //evil}, and a header cannot carry one), no broken surrogate, at most 500 characters.
+   * Every "go back to" and "next" parameter goes through this one rule.
+   */
+  public static String localPath(String path) {
+    if (path == null || path.length() > 500 || !path.startsWith("/") || path.startsWith("//")
+      || path.indexOf('\\') >= 0) {
+      return null;
+    }
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
+        || Character.isSurrogate(c) && !validSurrogateAt(path, i)) {
+        return null;
+      }
+    }
+    return path;
+  }
+
+  private static boolean validSurrogateAt(String s, int i) {
+    char c = s.charAt(i);
+    return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+      : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+  }
 }
