@@ -239,6 +239,27 @@ class AttemptHistoryTest {
   }
 
   @Test
+  @DisplayName("a teacher reading a student's open attempt sees the saved answers, greyed out, with no save or submit button")
+  void teacherReadsAnOpenAttempt() {
+    Accounts.Login teacher = Accounts.teacher(server);
+    Accounts.Login student = Accounts.student(server, "未交卷");
+    long classId = AttemptRulesFixtures.classWith(server, teacher, student);
+    long a = AttemptRulesFixtures.assign(server, teacher, classId, quiz.readingId(), "immediate",
+      AttemptRulesFixtures.hoursFromNow(2));
+    long id = AttemptRulesFixtures.start(server, a, student).getLong("id");
+    AttemptRulesFixtures.save(server, id, student, new JsonObject().put(open.id(), "老师看得到这句。"));
+
+    String page = Accounts.get(server, Accounts.session(server, teacher), "/attempts/" + id).bodyAsString();
+    assertTrue(page.contains("还在作答"), "the page says the student is still answering");
+    assertTrue(page.contains("老师看得到这句。"), "the saved answer is shown");
+    assertTrue(page.contains("<fieldset class=\"read-only\" disabled>"), "the answers cannot be changed");
+    assertFalse(page.contains("value=\"submit\""), "no submit button");
+    assertFalse(page.contains("确定交卷"), "no confirm-submit form");
+    String own = Accounts.get(server, Accounts.session(server, student), "/attempts/" + id).bodyAsString();
+    assertTrue(own.contains("确定交卷") && !own.contains("read-only"), "the student still has the form");
+  }
+
+  @Test
   @DisplayName("on a 390 px phone the timeline reads without scrolling sideways")
   void timelineOnAPhone() {
     Accounts.Login teacher = Accounts.teacher(server);
