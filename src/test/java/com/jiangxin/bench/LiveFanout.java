@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  *   -Dmain.class=com.jiangxin.bench.LiveFanout -Dexec.args="--players 1000 --questions 8"</pre>
  *
  * Options: {@code --players N} (1000), {@code --questions Q} (8, at most the reading's live
- * questions), {@code --reading ID} (pian-01), {@code --out DIR} (target/bench-live). Every stream is
+ * questions), {@code --reading ID} (pian-01), {@code --out DIR} (target/bench-live), {@code --instances N}
+ * (the server's {@code INSTANCES}, default one per core), {@code --jfr true} (profile both sides
+ * while the questions are shown, into {@code server.jfr} and {@code players.jfr}). Every stream is
  * one connection, so the run needs about 2N file descriptors ({@code ulimit -n}) and lifts the
  * server's per-address connection cap, since all players come from one address here.
  */
@@ -51,12 +53,16 @@ public final class LiveFanout {
   private final int questions;
   private final String reading;
   private final Path out;
+  private final String instances;
+  private final boolean profile;
 
   private LiveFanout(Map<String, String> o) {
     players = Integer.parseInt(o.getOrDefault("players", "1000"));
     questions = Integer.parseInt(o.getOrDefault("questions", "8"));
     reading = o.getOrDefault("reading", "pian-01");
     out = Path.of(o.getOrDefault("out", "target/bench-live")).toAbsolutePath();
+    instances = o.get("instances");
+    profile = Boolean.parseBoolean(o.getOrDefault("jfr", "false"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -78,6 +84,13 @@ public final class LiveFanout {
     env.put("CONNECTIONS_PER_ADDRESS", String.valueOf(players * 2 + 100));
     env.put("LOGIN_BURST_PER_ADDRESS", "1000000");
     env.put("REGISTER_BURST_PER_ADDRESS", "1000000");
+    if (instances != null) {
+      env.put("INSTANCES", instances);
+    }
+    if (compilerLimited()) {
+      System.out.println("note: this JVM runs the C1 compiler only (.mvn/jvm.config), which slows the players' side;"
+        + " run with MAVEN_OPTS=-XX:TieredStopAtLevel=4");
+    }
     Vertx vertx = Vertx.vertx();
     HttpClientAgent http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(30_000).setIdleTimeout(0),
       new PoolOptions().setHttp1MaxSize(players + 64));
@@ -100,18 +113,31 @@ public final class LiveFanout {
       double openSeconds = (System.nanoTime() - openStart) / 1e9;
       System.out.printf(Locale.ROOT, "Showing %d questions …%n", rounds);
       List<double[]> results = new ArrayList<>();
+      if (profile) {
+        jfr(server.pid(), "JFR.start", "name=fanout", "settings=profile");
+        jfr(ProcessHandle.current().pid(), "JFR.start", "name=fanout", "settings=profile");
+      }
       for (int q = 0; q < rounds; q++) {
         Thread.sleep(1500); // let the machine settle between questions, as a teacher would talk
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long serverCpu = cpuMillis(server.pid());
+        long clientCpu = cpuMillis(ProcessHandle.current().pid());
         long sent = System.nanoTime();
         call(http, port, HttpMethod.POST, "/api/v1/live/" + id + "/next", cls.teacherToken, null, new JsonObject()).await();
         double nextMs = (System.nanoTime() - sent) / 1e6;
         boolean all = streams.waitAll(q, 60);
         long[] got = streams.received(q);
         double[] ms = Arrays.stream(got).filter(t -> t > 0).mapToDouble(t -> (t - sent) / 1e6).sorted().toArray();
-        results.add(new double[] {q, ms.length, pct(ms, 50), pct(ms, 99), ms.length == 0 ? Double.NaN : ms[ms.length - 1], nextMs});
+        results.add(new double[] {q, ms.length, pct(ms, 50), pct(ms, 99), ms.length == 0 ? Double.NaN : ms[ms.length - 1], nextMs,
+          cpuMillis(server.pid()) - serverCpu, cpuMillis(ProcessHandle.current().pid()) - clientCpu, load});
         if (!all) {
           System.out.printf("question %d: only %d of %d players received it within 60 s%n", q + 1, ms.length, players);
         }
+      }
+      if (profile) {
+        jfr(server.pid(), "JFR.stop", "name=fanout", "filename=" + out.resolve("server.jfr"));
+        jfr(ProcessHandle.current().pid(), "JFR.stop", "name=fanout", "filename=" + out.resolve("players.jfr"));
+        System.out.println("profiles of the questions: " + out.resolve("server.jfr") + ", " + out.resolve("players.jfr"));
       }
       report(machine, joinSeconds, openSeconds, results, server);
     } finally {
@@ -262,12 +288,12 @@ public final class LiveFanout {
       players, machine));
     t.append(String.format(Locale.ROOT, "joins: %.1f s (%.0f/s); streams opened in %.1f s%n%n",
       joinSeconds, players / joinSeconds, openSeconds));
-    t.append("| question | received | p50 ms | p99 ms | last ms | `next` answered ms |\n");
-    t.append("|---:|---:|---:|---:|---:|---:|\n");
+    t.append("| question | received | p50 ms | p99 ms | last ms | `next` answered ms | server CPU ms | players' CPU ms | load |\n");
+    t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     List<Double> p99s = new ArrayList<>();
     for (double[] r : rows) {
-      t.append(String.format(Locale.ROOT, "| %d | %,d | %.0f | %.0f | %.0f | %.0f |%n",
-        (int) r[0] + 1, (int) r[1], r[2], r[3], r[4], r[5]));
+      t.append(String.format(Locale.ROOT, "| %d | %,d | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f |%n",
+        (int) r[0] + 1, (int) r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]));
       p99s.add(r[3]);
     }
     p99s.sort(Double::compare);
@@ -278,6 +304,37 @@ public final class LiveFanout {
       Files.writeString(out.resolve("live-fanout.md"), t.toString());
     } catch (java.io.IOException e) {
       System.out.println("could not write the table: " + e.getMessage());
+    }
+  }
+
+  /**
+   * CPU time a process has used so far, user and system, in ms (Linux: {@code /proc/<pid>/stat},
+   * in clock ticks of 10 ms), or -1 elsewhere. Both sides share the cores, so this shows which one
+   * the fan-out costs.
+   */
+  private static long cpuMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static boolean compilerLimited() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+      .filter(a -> a.startsWith("-XX:TieredStopAtLevel=")).reduce((a, b) -> b).map(a -> !a.endsWith("=4")).orElse(false);
+  }
+
+  /** Runs a JFR command of the JDK's {@code jcmd} on a process. */
+  private static void jfr(long pid, String... command) throws Exception {
+    List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid)));
+    line.addAll(List.of(command));
+    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+    String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      System.out.println(String.join(" ", command) + ": " + said);
     }
   }
 
