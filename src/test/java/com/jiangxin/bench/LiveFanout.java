@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * Options: {@code --players N} (1000), {@code --questions Q} (8, at most the reading's live
  * questions), {@code --reading ID} (pian-01), {@code --out DIR} (target/bench-live), {@code --instances N}
  * (the server's {@code INSTANCES}, default one per core), {@code --jfr true} (profile both sides
- * while the questions are shown, into {@code server.jfr} and {@code players.jfr}). Every stream is
+ * while the questions are shown, into {@code server.jfr} and {@code players.jfr}), {@code --client raw}
+ * (the players read their streams as plain TCP bytes instead of through an HTTP client). Every stream is
  * one connection, so the run needs about 2N file descriptors ({@code ulimit -n}) and lifts the
  * server's per-address connection cap, since all players come from one address here.
  */
@@ -55,6 +56,8 @@ public final class LiveFanout {
   private final Path out;
   private final String instances;
   private final boolean profile;
+  private final boolean raw;
+  private final AtomicInteger lost = new AtomicInteger();
 
   private LiveFanout(Map<String, String> o) {
     players = Integer.parseInt(o.getOrDefault("players", "1000"));
@@ -63,6 +66,7 @@ public final class LiveFanout {
     out = Path.of(o.getOrDefault("out", "target/bench-live")).toAbsolutePath();
     instances = o.get("instances");
     profile = Boolean.parseBoolean(o.getOrDefault("jfr", "false"));
+    raw = "raw".equals(o.getOrDefault("client", "http"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -93,7 +97,8 @@ public final class LiveFanout {
     }
     Vertx vertx = Vertx.vertx();
     HttpClientAgent http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(30_000).setIdleTimeout(0),
-      new PoolOptions().setHttp1MaxSize(players + 64));
+      // no idle-connection sweep: it would walk all N open streams every second on the players' side
+      new PoolOptions().setHttp1MaxSize(players + 64).setCleanerPeriod(0));
     try (BenchProcess server = BenchProcess.start("server", out.resolve("server"), env, List.of("-Xmx1g"), "com.jiangxin.Main")) {
       int port = Integer.parseInt(server.awaitLine(READY, Duration.ofSeconds(60)).group(2));
       BenchClass cls = new BenchClass(port);
@@ -109,7 +114,7 @@ public final class LiveFanout {
       double joinSeconds = (System.nanoTime() - joinStart) / 1e9;
       System.out.printf(Locale.ROOT, "Opening %,d event streams …%n", players);
       long openStart = System.nanoTime();
-      Streams streams = open(http, port, id, tokens, rounds);
+      Streams streams = raw ? openRaw(vertx, port, id, tokens, rounds) : open(http, port, id, tokens, rounds);
       double openSeconds = (System.nanoTime() - openStart) / 1e9;
       System.out.printf(Locale.ROOT, "Showing %d questions …%n", rounds);
       List<double[]> results = new ArrayList<>();
@@ -225,24 +230,76 @@ public final class LiveFanout {
           opened.countDown();
           return;
         }
-        int[] count = {0};
-        int[] match = {0};
-        boolean[] first = {true};
-        ar.result().handler(chunk -> {
-          if (first[0]) {
-            first[0] = false;
-            opened.countDown();
+        ar.result().handler(new Reader(streams, n, opened));
+        ar.result().exceptionHandler(e -> lost.incrementAndGet());
+      });
+    }
+    opened.await(5, TimeUnit.MINUTES);
+    if (failed.get() > 0) {
+      throw new IllegalStateException(failed.get() + " streams failed to open");
+    }
+    return streams;
+  }
+
+  /** Counts "event: question" lines across chunk boundaries, as one player's device would see them. */
+  private static final class Reader implements io.vertx.core.Handler<Buffer> {
+    private final Streams streams;
+    private final int player;
+    private final CountDownLatch opened;
+    private int count;
+    private int match;
+    private boolean first = true;
+
+    Reader(Streams streams, int player, CountDownLatch opened) {
+      this.streams = streams;
+      this.player = player;
+      this.opened = opened;
+    }
+
+    @Override
+    public void handle(Buffer chunk) {
+      if (first) {
+        first = false;
+        opened.countDown();
+      }
+      for (int b = 0; b < chunk.length(); b++) {
+        byte c = chunk.getByte(b);
+        match = c == QUESTION_EVENT[match] ? match + 1 : c == QUESTION_EVENT[0] ? 1 : 0;
+        if (match == QUESTION_EVENT.length) {
+          match = 0;
+          streams.seen(player, count++);
+        }
+      }
+    }
+  }
+
+  /**
+   * The same streams over plain TCP connections that send the request head and scan the bytes that
+   * come back, without decoding HTTP: the players' side at its cheapest, to see how much of the
+   * machine the load generator itself takes.
+   */
+  private Streams openRaw(Vertx vertx, int port, long id, List<String> tokens, int rounds) throws Exception {
+    Streams streams = new Streams(rounds);
+    CountDownLatch opened = new CountDownLatch(players);
+    Semaphore inFlight = new Semaphore(200);
+    AtomicInteger failed = new AtomicInteger();
+    io.vertx.core.net.NetClient net = vertx.createNetClient(new io.vertx.core.net.NetClientOptions().setConnectTimeout(30_000));
+    for (int i = 0; i < players; i++) {
+      int n = i;
+      inFlight.acquire();
+      net.connect(port, "127.0.0.1").onComplete(ar -> {
+        inFlight.release();
+        if (ar.failed()) {
+          if (failed.incrementAndGet() < 5) {
+            System.out.println("stream failed: " + ar.cause().getMessage());
           }
-          // count "event: question" lines across chunk boundaries
-          for (int b = 0; b < chunk.length(); b++) {
-            byte c = chunk.getByte(b);
-            match[0] = c == QUESTION_EVENT[match[0]] ? match[0] + 1 : c == QUESTION_EVENT[0] ? 1 : 0;
-            if (match[0] == QUESTION_EVENT.length) {
-              match[0] = 0;
-              streams.seen(n, count[0]++);
-            }
-          }
-        });
+          opened.countDown();
+          return;
+        }
+        ar.result().handler(new Reader(streams, n, opened));
+        ar.result().closeHandler(v -> lost.incrementAndGet());
+        ar.result().write("GET /live/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: text/event-stream\r\n"
+          + "X-Player-Token: " + tokens.get(n) + "\r\n\r\n");
       });
     }
     opened.await(5, TimeUnit.MINUTES);
@@ -284,8 +341,8 @@ public final class LiveFanout {
 
   private void report(String machine, double joinSeconds, double openSeconds, List<double[]> rows, BenchProcess server) {
     StringBuilder t = new StringBuilder();
-    t.append(String.format(Locale.ROOT, "%nLive fan-out: %,d players on open event streams, one server process (%s)%n",
-      players, machine));
+    t.append(String.format(Locale.ROOT, "%nLive fan-out: %,d players on open event streams (%s client), one server process (%s)%n",
+      players, raw ? "raw TCP" : "HTTP", machine));
     t.append(String.format(Locale.ROOT, "joins: %.1f s (%.0f/s); streams opened in %.1f s%n%n",
       joinSeconds, players / joinSeconds, openSeconds));
     t.append("| question | received | p50 ms | p99 ms | last ms | `next` answered ms | server CPU ms | players' CPU ms | load |\n");
@@ -297,8 +354,8 @@ public final class LiveFanout {
       p99s.add(r[3]);
     }
     p99s.sort(Double::compare);
-    t.append(String.format(Locale.ROOT, "%nmedian of the per-question p99: %.0f ms; server resident memory %.0f MB%n",
-      p99s.get(p99s.size() / 2), server.residentMegabytes()));
+    t.append(String.format(Locale.ROOT, "%nmedian of the per-question p99: %.0f ms; server resident memory %.0f MB; streams lost during the run: %d%n",
+      p99s.get(p99s.size() / 2), server.residentMegabytes(), lost.get()));
     System.out.println(t);
     try {
       Files.writeString(out.resolve("live-fanout.md"), t.toString());
