@@ -116,7 +116,7 @@ final class LiveEvents {
     Stream s = new Stream(res, playerId, UUID.randomUUID().toString());
     Group g = groups.computeIfAbsent(sessionId, id -> new Group(vertx.eventBus().<JsonObject>consumer(address(id),
       msg -> deliver(id, msg.body()))));
-    g.streams.add(s);
+    g.add(s);
     open.merge(sessionId, 1, Integer::sum);
     s.send("state", first);
     res.closeHandler(v -> drop(sessionId, s));
@@ -142,7 +142,9 @@ final class LiveEvents {
     String except = message.getString("except");
     Buffer text = shared(frame(event, message.getJsonObject("data")));
     long now = System.currentTimeMillis();
-    for (Stream s : new ArrayList<>(g.streams)) {
+    // a message for the host or one player looks at those streams only: a class joining costs no pass over the class
+    Set<Stream> to = hostOnly ? g.hosts : player != null ? g.byPlayer.getOrDefault(player, Set.of()) : g.streams;
+    for (Stream s : new ArrayList<>(to)) {
       if (hostOnly && !s.host() || player != null && s.playerId != player || s.id.equals(except)) {
         continue;
       }
@@ -180,7 +182,7 @@ final class LiveEvents {
 
   private void drop(long sessionId, Stream s) {
     Group g = groups.get(sessionId);
-    if (g == null || !g.streams.remove(s)) {
+    if (g == null || !g.remove(s)) {
       return;
     }
     open.computeIfPresent(sessionId, (k, n) -> n <= 1 ? null : n - 1);
@@ -201,9 +203,31 @@ final class LiveEvents {
   private static final class Group {
     final MessageConsumer<JsonObject> consumer;
     final Set<Stream> streams = new LinkedHashSet<>();
+    final Set<Stream> hosts = new LinkedHashSet<>();
+    final Map<Long, Set<Stream>> byPlayer = new HashMap<>();
 
     Group(MessageConsumer<JsonObject> consumer) {
       this.consumer = consumer;
+    }
+
+    void add(Stream s) {
+      streams.add(s);
+      (s.host() ? hosts : byPlayer.computeIfAbsent(s.playerId, p -> new LinkedHashSet<>())).add(s);
+    }
+
+    boolean remove(Stream s) {
+      if (!streams.remove(s)) {
+        return false;
+      }
+      if (s.host()) {
+        hosts.remove(s);
+      } else {
+        Set<Stream> mine = byPlayer.get(s.playerId);
+        if (mine != null && mine.remove(s) && mine.isEmpty()) {
+          byPlayer.remove(s.playerId);
+        }
+      }
+      return true;
     }
   }
 
