@@ -12,6 +12,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -230,7 +231,7 @@ public final class LiveFanout {
           opened.countDown();
           return;
         }
-        ar.result().handler(new Reader(streams, n, opened));
+        ar.result().handler(new Reader(streams, n, opened, () -> { }, null));
         ar.result().exceptionHandler(e -> lost.incrementAndGet());
       });
     }
@@ -246,21 +247,31 @@ public final class LiveFanout {
     private final Streams streams;
     private final int player;
     private final CountDownLatch opened;
+    private final Runnable onFirst;
+    /** Where a stream refused by the server is counted, when this reader sees the status line itself. */
+    private final AtomicInteger refused;
     private int count;
     private int match;
     private boolean first = true;
 
-    Reader(Streams streams, int player, CountDownLatch opened) {
+    Reader(Streams streams, int player, CountDownLatch opened, Runnable onFirst, AtomicInteger refused) {
+      this.refused = refused;
       this.streams = streams;
       this.player = player;
       this.opened = opened;
+      this.onFirst = onFirst;
     }
 
     @Override
     public void handle(Buffer chunk) {
       if (first) {
         first = false;
+        if (refused != null && !chunk.toString(StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200")
+          && refused.incrementAndGet() < 5) {
+          System.out.println("stream failed: " + chunk.toString(StandardCharsets.ISO_8859_1).lines().findFirst().orElse(""));
+        }
         opened.countDown();
+        onFirst.run();
       }
       for (int b = 0; b < chunk.length(); b++) {
         byte c = chunk.getByte(b);
@@ -288,15 +299,16 @@ public final class LiveFanout {
       int n = i;
       inFlight.acquire();
       net.connect(port, "127.0.0.1").onComplete(ar -> {
-        inFlight.release();
         if (ar.failed()) {
+          inFlight.release();
           if (failed.incrementAndGet() < 5) {
             System.out.println("stream failed: " + ar.cause().getMessage());
           }
           opened.countDown();
           return;
         }
-        ar.result().handler(new Reader(streams, n, opened));
+        // at most 200 streams waiting for their first bytes, as with the HTTP client: the server reads the state for each
+        ar.result().handler(new Reader(streams, n, opened, inFlight::release, failed));
         ar.result().closeHandler(v -> lost.incrementAndGet());
         ar.result().write("GET /live/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: text/event-stream\r\n"
           + "X-Player-Token: " + tokens.get(n) + "\r\n\r\n");
