@@ -38,6 +38,7 @@ class LivePhoneBrowserTest {
     server.close();
   }
 
+  private static final LocatorAssertions.IsVisibleOptions VISIBLE = new LocatorAssertions.IsVisibleOptions().setTimeout(15_000);
   private static final LocatorAssertions.ContainsTextOptions WAIT = new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
 
   private static Page joinAsGuest(BrowserContext phone, String pin, String nickname) {
@@ -45,7 +46,7 @@ class LivePhoneBrowserTest {
     page.navigate(server.url("/live?pin=" + pin));
     page.fill("#lp-nick", nickname);
     page.click("#lp-join-form button[type=submit]");
-    assertThat(page.locator("#lp-wait")).containsText("等老师出题", WAIT);
+    assertThat(page.locator("#lp-wait")).isVisible(VISIBLE);
     return page;
   }
 
@@ -53,7 +54,7 @@ class LivePhoneBrowserTest {
   @DisplayName("with a countdown the phone counts down, closes its inputs at zero; the same phone opened on a second page continues there and the first steps back")
   void countdownAndSecondPage() {
     JsonObject s = start(server, teacher.token(), new JsonObject().put("readingId", LiveFixtures.READING)
-      .put("guests", true).put("countdown", 4));
+      .put("guests", true).put("countdown", 8));
     long id = s.getLong("id");
     try (BrowserContext phone = browser.phone()) {
       Page page = joinAsGuest(phone, s.getString("pin"), "计时");
@@ -61,18 +62,21 @@ class LivePhoneBrowserTest {
       assertThat(page.locator("#lp-timer")).containsText("还剩", WAIT);
       assertTrue(page.locator("#lp-question button").first().isEnabled(), "the answer buttons work while time is left");
       Browser.screenshot(page, "live-phone-countdown");
-      assertThat(page.locator("#lp-timer")).containsText("时间到", WAIT);
+      assertThat(page.locator("#lp-timer")).containsText("时间到", new LocatorAssertions.ContainsTextOptions().setTimeout(25_000));
       assertThat(page.locator("#lp-question button").first()).isDisabled();
 
       // the same phone opens the session in another tab: that tab plays, the first one steps back
       Page second = phone.newPage();
       second.navigate(server.url("/live"));
       assertThat(second.locator("#lp-name")).containsText("计时", WAIT);
-      assertThat(page.locator("#lp-replaced")).containsText("另一个页面", WAIT);
+      assertThat(page.locator("#lp-replaced")).isVisible(VISIBLE);
+      assertThat(page.locator("#lp-replaced")).containsText("另一个页面");
+      assertThat(second.locator("#lp-question")).isVisible(VISIBLE);
       assertTrue(second.locator("#lp-replaced").isHidden(), "the newer page plays on");
       page.click("#lp-here");
-      assertThat(second.locator("#lp-replaced")).containsText("另一个页面", WAIT);
-      assertTrue(page.locator("#lp-replaced").isHidden(), "在这里继续 takes the session back");
+      assertThat(second.locator("#lp-replaced")).isVisible(VISIBLE);
+      assertThat(page.locator("#lp-replaced")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(15_000));
+      assertThat(page.locator("#lp-question")).isVisible(VISIBLE);
     }
   }
 }
