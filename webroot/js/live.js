@@ -218,6 +218,8 @@
     var me = null;
     var es = null;
     var current = null;
+    var deadline = 0;
+    var ticking = null;
 
     function saved() {
       try { return JSON.parse(localStorage.getItem(STORE) || 'null'); } catch (e) { return null; }
@@ -236,7 +238,7 @@
       show('lp-join', true);
     }
     function panel(name) {
-      ['lp-wait', 'lp-question', 'lp-sent', 'lp-result', 'lp-end'].forEach(function (p) { show(p, p === name); });
+      ['lp-wait', 'lp-question', 'lp-sent', 'lp-result', 'lp-replaced', 'lp-end'].forEach(function (p) { show(p, p === name); });
     }
     function headers() { return { 'X-Player-Token': me && me.token, 'X-CSRF-Token': loggedIn ? csrf : null }; }
     function err(id, text) { var e = $(id); e.textContent = text || ''; e.hidden = !text; }
@@ -301,6 +303,8 @@
       err('lp-qerror', '');
       call('POST', '/api/v1/live/' + me.sessionId + '/answers', { questionId: current.id, answer: value }, headers())
         .then(function (res) {
+          // after the countdown the server takes no answer: say so rather than "sent"
+          if (res.status === 409 && timeIsUp()) { err('lp-qerror', (res.data && res.data.error) || '时间到了，答案没有计入。'); return; }
           if (res.status === 202 || res.status === 409) { panel('lp-sent'); return; }
           if (res.status === 401 || res.status === 403) { forget(); err('lp-error', res.data && res.data.error); return; }
           err('lp-qerror', (res.data && res.data.error) || '没有提交成功，请再试一次。');
@@ -313,6 +317,24 @@
       answer(v);
     });
 
+    function timeIsUp() { return deadline > 0 && Date.now() >= deadline; }
+    /** The host's countdown, if any, counted from the server's clock; at zero the inputs close. */
+    function countdown(s) {
+      if (ticking) { clearInterval(ticking); ticking = null; }
+      var t = $('lp-timer');
+      deadline = s.countdown > 0 && s.questionAt ? s.questionAt + s.countdown * 1000 + (s.serverNow ? Date.now() - s.serverNow : 0) : 0;
+      t.hidden = !deadline;
+      if (!deadline) { return; }
+      function tick() {
+        var left = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+        t.textContent = left > 0 ? '还剩 ' + left + ' 秒' : '时间到';
+        t.className = 'lp-timer' + (left <= 5 ? ' soon' : '');
+        Array.prototype.forEach.call(document.querySelectorAll('#lp-question button, #lp-question input'), function (b) { b.disabled = left <= 0; });
+        if (left <= 0 && ticking) { clearInterval(ticking); ticking = null; }
+      }
+      tick();
+      ticking = setInterval(tick, 250);
+    }
     function apply(s) {
       $('lp-progress').textContent = s.index >= 0 && s.status !== 'finished' ? '第 ' + (s.index + 1) + ' / ' + s.count + ' 题' : '';
       if (s.status === 'finished') { finished(); return; }
@@ -328,6 +350,7 @@
         $('lp-type').textContent = current.typeLabel + '题';
         $('lp-prompt').textContent = current.prompt;
         inputsFor(current);
+        countdown(s);
       }
       panel('lp-question');
     }
@@ -376,11 +399,16 @@
       });
       es.addEventListener('question', function (e) {
         var d = JSON.parse(e.data);
-        apply({ status: 'question', index: d.index, count: d.count, question: d.question, mine: {} });
+        apply({ status: 'question', index: d.index, count: d.count, question: d.question, mine: {},
+          countdown: d.countdown, questionAt: d.questionAt, serverNow: d.serverNow });
       });
+      // the same player opened the session on another page: this one steps back instead of taking it again
+      es.addEventListener('replaced', function () { es.close(); es = null; panel('lp-replaced'); });
       es.addEventListener('reveal', function () { refresh(); });
       es.addEventListener('removed', function (e) { forget(); err('lp-error', JSON.parse(e.data).message); });
     }
+
+    $('lp-here').addEventListener('click', function () { refresh().then(function (ok) { if (ok) { enter(); } }); });
 
     $('lp-join-form').addEventListener('submit', function (e) {
       e.preventDefault();

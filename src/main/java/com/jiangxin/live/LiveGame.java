@@ -34,6 +34,8 @@ final class LiveGame {
   static final long SPEED_WINDOW_MS = 30_000;
   /** The projector's "how many have answered" is brought up to date at most this often. */
   static final long ANSWERED_EVERY_MS = 250;
+  /** With a countdown, an answer is still taken this long after it ran out: the network and a busy Wi-Fi take time. */
+  static final long COUNTDOWN_GRACE_MS = 1_000;
 
   private final LiveRepository repo;
   private final LiveEvents events;
@@ -201,7 +203,7 @@ final class LiveGame {
       if (!removed) {
         return Future.failedFuture(HttpError.notFound("这场互动里没有这位玩家。"));
       }
-      events.publishToPlayer(s.id(), playerId, "removed", new JsonObject().put("message", "老师已把你移出这场互动。"));
+      events.publishToPlayer(s.id(), playerId, LiveEvents.REMOVED, new JsonObject().put("message", "老师已把你移出这场互动。"));
       return announce(s.id(), new JsonObject().put("removed", playerId));
     });
   }
@@ -250,6 +252,10 @@ final class LiveGame {
     if (!LiveSession.QUESTION.equals(s.status()) || q == null || !q.id().equals(questionId)) {
       return Future.failedFuture(HttpError.conflict("这道题现在不能作答了。"));
     }
+    long now = System.currentTimeMillis();
+    if (timeIsUp(s, now)) {
+      return Future.failedFuture(HttpError.conflict("时间到了：这道题的 " + s.countdown() + " 秒倒计时已经结束，答案没有计入。"));
+    }
     if (answer == null) {
       return Future.failedFuture(HttpError.badRequest("请先选择或填写答案。"));
     }
@@ -258,13 +264,19 @@ final class LiveGame {
       return Future.failedFuture(HttpError.badRequest(wrong.get()));
     }
     double fraction = q.grade(answer).fraction();
-    return repo.answer(s.id(), s.index(), p.id(), q.id(), answer, fraction, System.currentTimeMillis())
+    return repo.answer(s.id(), s.index(), p.id(), q.id(), answer, fraction, now)
       .onSuccess(x -> events.coalesce(s.id(), ANSWERED_EVERY_MS, () -> repo.countAnswers(s.id(), q.id())
         .compose(n -> repo.countPlayers(s.id()).map(players -> {
           events.publishToHost(s.id(), "answered", new JsonObject().put("questionId", q.id())
             .put("answered", n).put("players", players));
           return null;
         }))));
+  }
+
+  /** Whether the session's countdown (if the host set one) ran out for the current question, grace included. */
+  static boolean timeIsUp(LiveSession s, long now) {
+    return s.countdown() > 0 && s.questionAt() != null
+      && now > s.questionAt() + s.countdown() * 1000L + COUNTDOWN_GRACE_MS;
   }
 
   Future<JsonObject> reveal(LiveSession s) {
