@@ -20,7 +20,7 @@ public final class Classroom {
   public static void mount(Router router, Vertx vertx, Pool pool, ReadingCatalog catalog, SiteAddress site,
                            List<AssignmentPanel> panels) {
     ClassroomRepository classes = new ClassroomRepository(vertx, pool);
-    AssignmentRepository assignments = new AssignmentRepository(pool);
+    AssignmentRepository assignments = new AssignmentRepository(pool, catalog);
     ClassApi.mount(router, classes);
     AssignmentApi.mount(router, classes, assignments, catalog);
     DashboardPage.mount(router, classes, assignments, catalog);
