@@ -108,6 +108,11 @@ public final class ReadingRoutes {
 
   private void showReading(RoutingContext ctx) {
     String id = ctx.pathParam("id");
+    if (Auth.user(ctx).isEmpty() && ReadingCatalog.isOwnId(id)) {
+      // a teacher's own reading is for signed-in readers: to the login page and back (for any own id alike)
+      Auth.requirePageUser(ctx);
+      return;
+    }
     catalog.visibleTo(id, Auth.user(ctx).map(User::reader).orElse(null))
       .onSuccess(Requests.safely(ctx, found -> {
         if (found.isEmpty()) {
