@@ -111,7 +111,7 @@ final class AuthoringApi {
   void copy(RoutingContext ctx) {
     User teacher = teacher(ctx);
     String id = ctx.pathParam("id");
-    catalog.visibleTo(id, reader(teacher)).compose(found -> {
+    catalog.visibleTo(id, teacher.reader()).compose(found -> {
       Reading source = found.orElseThrow(() -> HttpError.notFound("没有这篇文章：" + clip(id) + "。"));
       List<String> paragraphs = source.paragraphs().stream()
         .map(p -> p.heading() ? OwnReading.HEADING + p.text() : p.text()).toList();
@@ -175,7 +175,7 @@ final class AuthoringApi {
       throw HttpError.forbidden("只有老师可以导出测验。");
     }
     String id = ctx.pathParam("id");
-    catalog.visibleTo(id, reader(user)).map(found -> {
+    catalog.visibleTo(id, user.reader()).map(found -> {
       if (found.isEmpty()) {
         throw HttpError.notFound("没有这篇文章：" + clip(id) + "。");
       }
@@ -323,10 +323,6 @@ final class AuthoringApi {
       catalog.putOwn(r.get().owned());
       return bank.makeCurrent(id, r.get().quizVersion()).map(r.get());
     });
-  }
-
-  private static ReadingCatalog.Reader reader(User user) {
-    return new ReadingCatalog.Reader(user.id(), user.isTeacher());
   }
 
   /** A field-level 400: {@code {"error","field"}}. */
