@@ -74,8 +74,7 @@ final class ResultsService {
   }
 
   Future<Gradebook> gradebookOf(ClassRef c) {
-    Future<List<AssignmentRef>> as = repo.assignmentsOfClass(c.id())
-      .compose(list -> catalog.refreshAll(list.stream().map(AssignmentRef::readingId).toList()).map(list));
+    Future<List<AssignmentRef>> as = withReadings(repo.assignmentsOfClass(c.id()));
     Future<List<Student>> ss = repo.students(c.id());
     Future<List<Kept>> ks = repo.keptOfClass(c.id());
     Future<Map<Long, Map<Long, Participation>>> talk = discussion == null
@@ -96,8 +95,7 @@ final class ResultsService {
         return Future.failedFuture(HttpError.notFound("这个班没有这名学生。"));
       }
       Future<Student> s = repo.user(studentId);
-      Future<List<AssignmentRef>> as = repo.assignmentsOfClass(c.id())
-      .compose(list -> catalog.refreshAll(list.stream().map(AssignmentRef::readingId).toList()).map(list));
+      Future<List<AssignmentRef>> as = withReadings(repo.assignmentsOfClass(c.id()));
       Future<RowSet<Row>> ts = repo.attemptsOfStudentInClass(c.id(), studentId);
       Future<RowSet<Row>> rs = repo.responsesOfStudentInClass(c.id(), studentId);
       return Future.all(s, as, ts, rs).map(x -> {
@@ -115,14 +113,18 @@ final class ResultsService {
   }
 
   Future<OwnResults> own(User student) {
-    Future<List<AssignmentRef>> as = repo.assignmentsOfStudent(student.id())
-      .compose(list -> catalog.refreshAll(list.stream().map(AssignmentRef::readingId).toList()).map(list));
+    Future<List<AssignmentRef>> as = withReadings(repo.assignmentsOfStudent(student.id()));
     Future<List<Kept>> ks = repo.keptOfStudent(student.id());
     return Future.all(as, ks).map(x -> {
       Map<Long, Kept> byAssignment = new HashMap<>();
       ks.result().forEach(k -> byAssignment.put(k.assignmentId(), k));
       return new OwnResults(as.result(), byAssignment);
     });
+  }
+
+  /** The assignments with their readings read again where they are teachers' own (another node may have written them). */
+  private Future<List<AssignmentRef>> withReadings(Future<List<AssignmentRef>> assignments) {
+    return assignments.compose(list -> catalog.refreshAll(list.stream().map(AssignmentRef::readingId).toList()).map(list));
   }
 
   // ---- report ----
