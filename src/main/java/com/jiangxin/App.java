@@ -299,19 +299,19 @@ public class App extends VerticleBase {
     router.route("/api/v1/*").handler(auth::requireApiUser);
     router.route().handler(auth::checkCsrf);
     ApiDocs.mount(router);
-    // first of the reading routes: a gate that decides who may see a teacher's own reading on all of them
-    Authoring.mount(router, vertx, pool, catalog, loaded.quizzes());
     // pages built from several features' parts are given those parts as panels
     ReadingPanel margin = Discussion.mount(router, vertx, pool, loaded.quizzes(), catalog);
     ReadingRoutes.mount(router, catalog, pool, loaded.quizzes(), List.of(margin));
     ExampleRoutes.mount(router, catalog, loaded.quizzes());
-    QuizRoutes.mount(router, loaded.quizzes(), loaded.readings(), Future.fromCompletionStage(shared.lint(), context)
+    QuizRoutes.mount(router, loaded.quizzes(), catalog, Future.fromCompletionStage(shared.lint(), context)
       .map(LintReport::forKeyPage));
     AccountRoutes.mount(router, vertx, accounts, auth, new TeacherApproval(pool), config.limits());
-    AssignmentPanel quiz = AttemptRoutes.mount(router, attempts, catalog::byId);
+    AssignmentPanel quiz = AttemptRoutes.mount(router, attempts, catalog);
     Classroom.mount(router, vertx, pool, catalog, siteAddress(), List.of(quiz), attempts::autoSubmitOverdue);
     Results.mount(router, pool, attempts.grading(), loaded.quizzes(), catalog);
     Live.mount(router, vertx, pool, loaded.quizzes(), catalog, siteAddress());
+    // own readings: every route above asks the catalog who may see one, so this may come anywhere
+    Authoring.mount(router, vertx, pool, catalog, loaded.quizzes());
     WebSetup.mountFallback(router);
     return router;
   }

@@ -32,8 +32,9 @@ public final class Auth {
   static final String USER_KEY = "user";
   static final String SID_KEY = "sid";
   static final String ANONYMOUS_KEY = "sidIsNew";
+  // a teacher's own reading (own-<n>) is for signed-in readers only: the built-in ones are public
   private static final Pattern PUBLIC_API = Pattern.compile(
-    "^/api/v1/(readings(/[^/]+)?|examples|openapi\\.yaml|auth/login|auth/register)$");
+    "^/api/v1/(readings(/(?!own-)[^/]+)?|examples|openapi\\.yaml|auth/login|auth/register)$");
   /** Live-session calls a guest may make without an account: joining, then with the player token. */
   private static final Pattern LIVE_PLAYER_API = Pattern.compile("^/api/v1/live/(join|\\d+(/answers|/leaderboard|/next|/reveal|/end|/players/\\d+)?)$");
   /** What a teacher account waiting for approval may still use: what anyone may, and its own account. */

@@ -28,6 +28,11 @@ public record User(long id, String username, String displayName, Role role, bool
     }
   }
 
+  /** This user as the reading catalog's access rule ({@code ReadingCatalog.visibleTo}) knows a reader. */
+  public com.jiangxin.content.ReadingCatalog.Reader reader() {
+    return new com.jiangxin.content.ReadingCatalog.Reader(id, isTeacher());
+  }
+
   /** An approved teacher: a teacher account still waiting for approval has no teacher's powers. */
   public boolean isTeacher() {
     return role == Role.TEACHER && approved;

@@ -29,7 +29,7 @@ import java.util.Set;
 /**
  * The authoring API: own readings (paste, repairs, examples, copy) and their quizzes (publish,
  * add a question, GIFT / Moodle XML out and in). Every route checks the caller: the owner writes,
- * teachers read built-in quizzes, another teacher's reading answers 404.
+ * teachers read built-in quizzes, another teacher's reading answers 404 ({@link ReadingCatalog#visibleTo}).
  */
 final class AuthoringApi {
   /** The longest reading text taken, in characters (a long speech is 5,000). */
@@ -47,43 +47,6 @@ final class AuthoringApi {
     this.store = store;
     this.catalog = catalog;
     this.bank = bank;
-  }
-
-  // ---- who may see an own reading ----
-
-  /**
-   * Before every route about one reading: an own reading is known to this node (looked up on a
-   * miss), and only its owner, or a student of a class it was assigned to, gets past; anyone else
-   * gets 404, as for a reading that does not exist. Built-in readings pass untouched.
-   */
-  void gate(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    if (id == null || !id.startsWith(OwnReading.PREFIX)) {
-      ctx.next();
-      return;
-    }
-    Optional<User> caller = Auth.user(ctx);
-    catalog.find(id)
-      .compose(reading -> reading.isEmpty() ? Future.succeededFuture(false)
-        : bank.find(id).compose(q -> mayRead(id, caller.orElse(null))))
-      .onSuccess(Requests.safely(ctx, ok -> {
-        if (ok) {
-          ctx.next();
-        } else {
-          Web.notFound(ctx, "没有这篇文章：" + clip(id) + "。");
-        }
-      }))
-      .onFailure(ctx::fail);
-  }
-
-  private Future<Boolean> mayRead(String id, User caller) {
-    if (caller == null) {
-      return Future.succeededFuture(false);
-    }
-    if (catalog.ownerOf(id).map(o -> o == caller.id()).orElse(false)) {
-      return Future.succeededFuture(true);
-    }
-    return caller.isTeacher() ? Future.succeededFuture(false) : store.assignedTo(id, caller.id());
   }
 
   // ---- readings ----
@@ -106,7 +69,7 @@ final class AuthoringApi {
     String finalTitle = title;
     store.create(teacher.id(), title, paragraphs, List.of(), System.currentTimeMillis())
       .onSuccess(Requests.safely(ctx, r -> {
-        catalog.putOwn(r.toReading(), r.ownerId());
+        catalog.putOwn(r.owned());
         Web.json(ctx, 201, ReadingInput.readingJson(r).put("title", finalTitle));
       }))
       .onFailure(ctx::fail);
@@ -139,7 +102,7 @@ final class AuthoringApi {
       List<CitedExample> examples = body.containsKey("examples") ? ReadingInput.examples(body.getValue("examples"), paragraphs) : r.examples();
       return store.update(r, title, paragraphs, examples, System.currentTimeMillis());
     }).onSuccess(Requests.safely(ctx, r -> {
-      catalog.putOwn(r.toReading(), r.ownerId());
+      catalog.putOwn(r.owned());
       Web.json(ctx, ReadingInput.readingJson(r));
     })).onFailure(e -> fail(ctx, e));
   }
@@ -148,23 +111,21 @@ final class AuthoringApi {
   void copy(RoutingContext ctx) {
     User teacher = teacher(ctx);
     String id = ctx.pathParam("id");
-    Reading source = catalog.byId(id).orElse(null);
-    if (source == null || !(catalog.isBuiltIn(id) || catalog.ownerOf(id).map(o -> o == teacher.id()).orElse(false))) {
-      throw HttpError.notFound("没有这篇文章：" + clip(id) + "。");
-    }
-    List<String> paragraphs = source.paragraphs().stream()
-      .map(p -> p.heading() ? OwnReading.HEADING + p.text() : p.text()).toList();
-    String title = source.title().length() > MAX_TITLE - 5 ? source.title().substring(0, MAX_TITLE - 5) : source.title();
-    long now = System.currentTimeMillis();
-    store.create(teacher.id(), title + "（副本）", paragraphs, source.examples(), now).compose(r -> {
-      Reading reading = r.toReading();
-      catalog.putOwn(reading, r.ownerId());
+    catalog.visibleTo(id, teacher.reader()).compose(found -> {
+      Reading source = found.orElseThrow(() -> HttpError.notFound("没有这篇文章：" + clip(id) + "。"));
+      List<String> paragraphs = source.paragraphs().stream()
+        .map(p -> p.heading() ? OwnReading.HEADING + p.text() : p.text()).toList();
+      String title = source.title().length() > MAX_TITLE - 5 ? source.title().substring(0, MAX_TITLE - 5) : source.title();
       Optional<Quiz> quiz = bank.forReading(id);
-      if (quiz.isEmpty()) {
-        return Future.succeededFuture(r);
-      }
-      String text = QuizText.copyOf(quiz.get(), reading, r.id(), r.title());
-      return publish(reading, text, teacher).map(r);
+      return store.create(teacher.id(), title + "（副本）", paragraphs, source.examples(), System.currentTimeMillis()).compose(r -> {
+        Reading reading = r.toReading();
+        catalog.putOwn(r.owned());
+        if (quiz.isEmpty()) {
+          return Future.succeededFuture(r);
+        }
+        String text = QuizText.copyOf(quiz.get(), reading, r.id(), r.title());
+        return publish(reading, text, teacher).map(r);
+      });
     }).onSuccess(Requests.safely(ctx, r -> Web.json(ctx, 201, new JsonObject().put("id", r.id())
       .put("title", r.title()).put("copiedFrom", id)))).onFailure(e -> fail(ctx, e));
   }
@@ -207,19 +168,25 @@ final class AuthoringApi {
       .onFailure(e -> fail(ctx, e));
   }
 
-  /** GET /api/v1/readings/{id}/quiz.gift and quiz.xml (teachers). */
+  /** GET /api/v1/readings/{id}/quiz.gift and quiz.xml (teachers who may see the reading). */
   void export(RoutingContext ctx, boolean gift) {
     User user = Auth.current(ctx);
     if (!user.isTeacher()) {
       throw HttpError.forbidden("只有老师可以导出测验。");
     }
     String id = ctx.pathParam("id");
-    Quiz quiz = bank.forReading(id).orElseThrow(() -> HttpError.notFound("这篇文章还没有测验：" + clip(id)));
-    String name = id + (gift ? ".gift.txt" : ".moodle.xml");
-    ctx.response()
-      .putHeader("Content-Type", gift ? "text/plain; charset=utf-8" : "application/xml; charset=utf-8")
-      .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
-      .end(gift ? Gift.export(quiz) : MoodleXml.export(quiz));
+    catalog.visibleTo(id, user.reader()).map(found -> {
+      if (found.isEmpty()) {
+        throw HttpError.notFound("没有这篇文章：" + clip(id) + "。");
+      }
+      return bank.forReading(id).orElseThrow(() -> HttpError.notFound("这篇文章还没有测验：" + clip(id)));
+    }).onSuccess(Requests.safely(ctx, quiz -> {
+      String name = id + (gift ? ".gift.txt" : ".moodle.xml");
+      ctx.response()
+        .putHeader("Content-Type", gift ? "text/plain; charset=utf-8" : "application/xml; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        .end(gift ? Gift.export(quiz) : MoodleXml.export(quiz));
+    })).onFailure(e -> fail(ctx, e));
   }
 
   /** POST /api/v1/readings/{id}/quiz/import (owner): GIFT or Moodle XML questions added ({@code ?replace=true}: instead). */
@@ -346,14 +313,15 @@ final class AuthoringApi {
     }
   }
 
-  /** The own reading if the teacher wrote it; 404 for any other id. */
+  /** The own reading if the teacher wrote it, its current quiz made this node's; 404 for any other id. */
   private Future<OwnReading> owned(RoutingContext ctx, User teacher) {
     String id = ctx.pathParam("id");
-    return store.find(id).map(r -> {
+    return store.find(id).compose(r -> {
       if (r.isEmpty() || r.get().ownerId() != teacher.id()) {
         throw HttpError.notFound("没有这篇文章：" + clip(id) + "。");
       }
-      return r.get();
+      catalog.putOwn(r.get().owned());
+      return bank.makeCurrent(id, r.get().quizVersion()).map(r.get());
     });
   }
 

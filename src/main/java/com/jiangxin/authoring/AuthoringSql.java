@@ -13,6 +13,10 @@ final class AuthoringSql {
 
   static final String READING_BY_ID = "SELECT " + READING_COLUMNS + " FROM own_readings r WHERE r.id = ?";
 
+  /** What changes when a reading or its quiz does: read on every use, the text only when it changed. */
+  static final String READING_STAMP = "SELECT r.owner_id AS owner_id, r.quiz_version AS quiz_version, r.updated_at AS updated_at "
+    + "FROM own_readings r WHERE r.id = ?";
+
   static final String ALL_READINGS = "SELECT " + READING_COLUMNS + " FROM own_readings r ORDER BY r.id";
 
   static final String UPDATE_READING = "UPDATE own_readings SET title = ?, body = ?, examples = ?, updated_at = ? WHERE id = ?";

@@ -3,6 +3,7 @@ package com.jiangxin.authoring;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
+import com.jiangxin.content.ReadingCatalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,11 @@ record OwnReading(String id, long ownerId, String title, List<String> paragraphs
       return -1;
     }
     return Long.parseLong(id.substring(PREFIX.length()));
+  }
+
+  /** The reading as the catalog keeps it. */
+  ReadingCatalog.Owned owned() {
+    return new ReadingCatalog.Owned(toReading(), ownerId, updatedAt);
   }
 
   /** The reading as the rest of the product reads it. */

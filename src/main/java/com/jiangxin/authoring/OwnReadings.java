@@ -39,6 +39,25 @@ final class OwnReadings {
       .map(rows -> rows.iterator().hasNext() ? Optional.of(from(rows.iterator().next())) : Optional.empty());
   }
 
+  /** What a reading's row says now about its owner, its quiz version and its last change. */
+  record Stamp(long ownerId, String quizVersion, long updatedAt) {
+  }
+
+  /** The stamp of the reading with that id, if there is one (a read by primary key of three columns). */
+  Future<Optional<Stamp>> stamp(String id) {
+    long n = OwnReading.numberOf(id);
+    if (n < 0) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return pool.preparedQuery(AuthoringSql.READING_STAMP).execute(Tuple.of(n)).map(rows -> {
+      if (!rows.iterator().hasNext()) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new Stamp(r.getLong("OWNER_ID"), r.getString("QUIZ_VERSION"), r.getLong("UPDATED_AT")));
+    });
+  }
+
   /** Every own reading, oldest first (loaded at start so assignments find them). */
   Future<List<OwnReading>> all() {
     return pool.query(AuthoringSql.ALL_READINGS).execute().map(rows -> {

@@ -35,8 +35,11 @@ final class AssignmentApi {
   private void create(RoutingContext ctx) {
     User user = Auth.current(ctx);
     classes.ownedBy(user, Requests.id(ctx, "id"))
-      .compose(c -> assignments.create(c, checked(user, AssignmentFields.fromJson(Requests.jsonBody(ctx),
-        AssignmentFields.defaults()))))
+      .compose(c -> {
+        AssignmentFields fields = AssignmentFields.fromJson(Requests.jsonBody(ctx), AssignmentFields.defaults());
+        // an own reading written on another node is read before it is checked
+        return catalog.refresh(fields.readingId()).compose(r -> assignments.create(c, checked(user, fields)));
+      })
       .onSuccess(Requests.safely(ctx, a -> Web.json(ctx, 201, AssignmentViews.json(a, catalog, user, System.currentTimeMillis()))))
       .onFailure(ctx::fail);
   }

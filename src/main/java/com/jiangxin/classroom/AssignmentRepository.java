@@ -1,6 +1,7 @@
 package com.jiangxin.classroom;
 
 import com.jiangxin.account.User;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.db.Sql;
 import com.jiangxin.web.HttpError;
 import io.vertx.core.Future;
@@ -24,20 +25,37 @@ public final class AssignmentRepository {
   private final Pool pool;
 
   private final AssignmentAccess access;
+  private final ReadingCatalog catalog;
   private final Supplier<Future<?>> submitOverdue;
 
+  /** Assignments of built-in readings only (own readings are looked up nowhere). */
   public AssignmentRepository(Pool pool) {
-    this(pool, () -> Future.succeededFuture());
+    this(pool, new ReadingCatalog(List.of()));
+  }
+
+  /** Assignments whose own readings are read again into {@code catalog} as they are loaded (another node may have written them). */
+  public AssignmentRepository(Pool pool, ReadingCatalog catalog) {
+    this(pool, catalog, () -> Future.succeededFuture());
   }
 
   /**
    * @param submitOverdue submits the open attempts whose assignment is closed or past its due time;
    *                      run after an edit that shuts the door, so results read at once are whole
    */
-  AssignmentRepository(Pool pool, Supplier<Future<?>> submitOverdue) {
+  AssignmentRepository(Pool pool, ReadingCatalog catalog, Supplier<Future<?>> submitOverdue) {
     this.pool = pool;
     this.access = new AssignmentAccess(pool);
+    this.catalog = catalog;
     this.submitOverdue = submitOverdue;
+  }
+
+  /** Reads the readings of what was loaded again, so its title and quiz are this node's to show. */
+  private Future<Assignment> withReading(Assignment a) {
+    return catalog.refresh(a.readingId()).map(a);
+  }
+
+  private Future<List<Assignment>> withReadings(List<Assignment> list) {
+    return catalog.refreshAll(list.stream().map(Assignment::readingId).toList()).map(list);
   }
 
   /** Stores a new assignment for a class (already checked to be the caller's); fields already validated. */
@@ -79,7 +97,7 @@ public final class AssignmentRepository {
         ? pool.preparedQuery(ClassroomSql.ASSIGNMENT_WITH_COMPLETION).execute(Tuple.of(id))
         : pool.preparedQuery(ClassroomSql.ASSIGNMENT_WITH_PROGRESS).execute(Tuple.of(user.id(), id));
       return rows.map(r -> Assignment.from(r.iterator().next()));
-    });
+    }).compose(this::withReading);
   }
 
   /** The assignment if {@code teacher} teaches its class: 403 for students, 404 for anyone else. */
@@ -95,7 +113,7 @@ public final class AssignmentRepository {
     Future<RowSet<Row>> rows = user.isTeacher()
       ? pool.preparedQuery(ClassroomSql.ASSIGNMENTS_OF_TEACHER).execute(Tuple.of(user.id()))
       : pool.preparedQuery(ClassroomSql.ASSIGNMENTS_OF_STUDENT).execute(Tuple.of(user.id(), user.id()));
-    return rows.map(AssignmentRepository::list);
+    return rows.map(AssignmentRepository::list).compose(this::withReadings);
   }
 
   /** The ids of the assignments a student has an attempt in progress for (their dashboard offers 继续). */
@@ -109,7 +127,8 @@ public final class AssignmentRepository {
 
   /** The assignments of one class, with completion (for its teacher). */
   Future<List<Assignment>> ofClass(SchoolClass c) {
-    return pool.preparedQuery(ClassroomSql.ASSIGNMENTS_OF_CLASS).execute(Tuple.of(c.id())).map(AssignmentRepository::list);
+    return pool.preparedQuery(ClassroomSql.ASSIGNMENTS_OF_CLASS).execute(Tuple.of(c.id())).map(AssignmentRepository::list)
+      .compose(this::withReadings);
   }
 
   private static Future<Assignment> withCompletion(SqlClient client, long id) {

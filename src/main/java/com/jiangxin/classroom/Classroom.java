@@ -23,7 +23,7 @@ public final class Classroom {
   public static void mount(Router router, Vertx vertx, Pool pool, ReadingCatalog catalog, SiteAddress site,
                            List<AssignmentPanel> panels, Supplier<Future<?>> submitOverdue) {
     ClassroomRepository classes = new ClassroomRepository(vertx, pool);
-    AssignmentRepository assignments = new AssignmentRepository(pool, submitOverdue);
+    AssignmentRepository assignments = new AssignmentRepository(pool, catalog, submitOverdue);
     ClassApi.mount(router, classes);
     AssignmentApi.mount(router, classes, assignments, catalog);
     DashboardPage.mount(router, classes, assignments, catalog);

@@ -102,7 +102,9 @@ final class DiscussionService {
   /** The assignment if the user is its class's teacher or one of its students; 404 otherwise. */
   Future<Place> place(long assignmentId, User user) {
     return repo.place(assignmentId, user).map(found -> found
-      .orElseThrow(() -> HttpError.notFound("没有这个作业，或你不在这个班级。")));
+        .orElseThrow(() -> HttpError.notFound("没有这个作业，或你不在这个班级。")))
+      // a teacher's own reading (and its quiz's prompts) may have been written on another node
+      .compose(p -> catalog.refresh(p.readingId()).map(p));
   }
 
   /** The assignment if the user teaches its class: 404 for outsiders, 403 for its students. */

@@ -14,7 +14,7 @@ public final class Live {
   }
 
   public static void mount(Router router, Vertx vertx, Pool pool, QuizBank bank, ReadingCatalog catalog, SiteAddress site) {
-    AssignmentRepository assignments = new AssignmentRepository(pool);
+    AssignmentRepository assignments = new AssignmentRepository(pool, catalog);
     LiveGame game = new LiveGame(new LiveRepository(pool), new LiveEvents(vertx), bank, catalog, assignments);
     LiveApi.mount(router, vertx, game, site);
     LivePages.mount(router, game, catalog, assignments, site);

@@ -150,7 +150,8 @@ final class LiveGame {
     } else {
       target = Future.succeededFuture(new String[] {req.readingId(), null});
     }
-    return target.compose(t -> {
+    // an own reading, or its quiz, may have been written on another node
+    return target.compose(t -> catalog.refresh(t[0]).map(t)).compose(t -> {
       // a teacher's own reading is played by its owner alone (or through an assignment of it)
       if (req.assignmentId() == null && !catalog.assignableBy(t[0], teacher.id())) {
         return Future.failedFuture(HttpError.notFound("没有这篇文章：" + t[0]));

@@ -30,10 +30,14 @@ final class AttemptAccess {
     this.assignments = new AssignmentAccess(pool);
   }
 
-  /** The assignment if the caller may see it (its teacher or a student of its class); 404 otherwise. */
+  /**
+   * The assignment if the caller may see it (its teacher or a student of its class), its reading's
+   * current quiz read again if it is a teacher's own (another node may have published it); 404 otherwise.
+   */
   Future<AssignmentInfo> visibleAssignment(long assignmentId, User caller) {
     return assignments.visibleTo(caller, assignmentId).map(found -> found.map(AssignmentInfo::from)
-      .orElseThrow(() -> HttpError.notFound("没有这个作业，或你不在这个班级。")));
+      .orElseThrow(() -> HttpError.notFound("没有这个作业，或你不在这个班级。")))
+      .compose(a -> bank.refresh(a.readingId()).map(a));
   }
 
   /** The assignment if the caller teaches its class; 403 for anyone else who may see it. */

@@ -5,6 +5,7 @@ import com.jiangxin.account.User;
 import com.jiangxin.classroom.Assignment;
 import com.jiangxin.classroom.AssignmentPanel;
 import com.jiangxin.content.Reading;
+import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.web.HttpError;
 import com.jiangxin.web.Numbers;
 import com.jiangxin.web.Requests;
@@ -20,16 +21,14 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /** Taking quizzes: the attempt API, and the pages that work with and without JavaScript. */
 public final class AttemptRoutes {
 
   private final AttemptService attempts;
-  private final Function<String, Optional<Reading>> readings;
+  private final ReadingCatalog readings;
 
-  private AttemptRoutes(AttemptService attempts, Function<String, Optional<Reading>> readings) {
+  private AttemptRoutes(AttemptService attempts, ReadingCatalog readings) {
     this.attempts = attempts;
     this.readings = readings;
   }
@@ -37,10 +36,10 @@ public final class AttemptRoutes {
   /**
    * Mounts the attempt routes.
    *
-   * @param readings finds a reading by id, for the attempt page's evidence links
+   * @param readings the readings: who may practise one, and the attempt page's evidence links
    * @return taking the quiz, a panel of the assignment page
    */
-  public static AssignmentPanel mount(Router router, AttemptService attempts, Function<String, Optional<Reading>> readings) {
+  public static AssignmentPanel mount(Router router, AttemptService attempts, ReadingCatalog readings) {
     AttemptRoutes r = new AttemptRoutes(attempts, readings);
     router.post("/api/v1/assignments/:id/attempts").handler(r::startJson);
     router.post("/api/v1/readings/:id/practice").handler(r::practiceJson);
@@ -79,7 +78,7 @@ public final class AttemptRoutes {
 
   private void practiceJson(RoutingContext ctx) {
     User user = Auth.current(ctx);
-    attempts.startPractice(ctx.pathParam("id"), user)
+    practisable(ctx.pathParam("id"), user).compose(id -> attempts.startPractice(id, user))
       .compose(s -> attempts.reveal(s.attempt(), user)
         .compose(reveal -> attempts.toJson(s.attempt(), reveal)).map(j -> j.put("resumed", s.resumed())))
       .onSuccess(json -> Web.json(ctx, 201, json))
@@ -212,8 +211,15 @@ public final class AttemptRoutes {
       .onFailure(ctx::fail);
   }
 
+  /** The reading's id if the user may see it ({@link ReadingCatalog#visibleTo}); 404 otherwise. */
+  private Future<String> practisable(String readingId, User user) {
+    return readings.visibleTo(readingId, user.reader()).map(found -> found.map(Reading::id)
+      .orElseThrow(() -> HttpError.notFound("没有这篇文章：" + readingId + "。")));
+  }
+
   private void practicePage(RoutingContext ctx) {
-    attempts.startPractice(ctx.pathParam("id"), Auth.current(ctx))
+    User user = Auth.current(ctx);
+    practisable(ctx.pathParam("id"), user).compose(id -> attempts.startPractice(id, user))
       .onSuccess(s -> Web.redirect(ctx, "/attempts/" + s.attempt().id()))
       .onFailure(ctx::fail);
   }
@@ -222,6 +228,7 @@ public final class AttemptRoutes {
     User user = Auth.current(ctx);
     attempts.readable(Requests.id(ctx, "id"), user)
       .compose(attempts::settled)
+      .compose(t -> readings.refresh(t.readingId()).map(t))
       .compose(t -> attempts.reveal(t, user).compose(reveal -> attempts.toJson(t, reveal))
         .compose(json -> (t.userId() == user.id() ? Future.succeededFuture("") : attempts.displayName(t.userId()))
           .map(name -> render(ctx, user, t, json, name))))
@@ -229,7 +236,7 @@ public final class AttemptRoutes {
   }
 
   private Void render(RoutingContext ctx, User user, Attempt t, JsonObject json, String studentName) {
-    Reading reading = readings.apply(t.readingId()).orElseThrow();
+    Reading reading = readings.byId(t.readingId()).orElseThrow();
     Map<String, Object> model = Web.model(ctx, (t.userId() == user.id() ? "" : studentName + " · ")
       + (t.submitted() ? "结果 · " : "答题 · ") + reading.pianLabel() + " " + reading.title());
     List<Map<String, Object>> questions = AttemptPage.questions(json.getJsonArray("questions"), t.answers());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -42,6 +43,7 @@ public final class QuizBank {
     }
   });
   private volatile VersionSource source = (id, v) -> Future.succeededFuture(Optional.empty());
+  private volatile Function<String, Future<Void>> refresher = id -> Future.succeededFuture();
   private final List<Quiz> quizzes;
   private final Map<String, Quiz> byReading;
   private final Map<String, List<QuestionRef>> byExample;
@@ -154,15 +156,34 @@ public final class QuizBank {
     });
   }
 
-  /** Makes sure {@link #forReading} knows an own quiz another node published. */
-  public Future<Optional<Quiz>> find(String readingId) {
-    Optional<Quiz> known = forReading(readingId);
-    if (known.isPresent() || readingId == null || !readingId.startsWith("own-")) {
-      return Future.succeededFuture(known);
+  /** Sets how an own reading and its current quiz are read again from where they are stored. */
+  public void refresher(Function<String, Future<Void>> refresher) {
+    this.refresher = refresher;
+  }
+
+  /**
+   * The current quiz of a reading; for a teacher's own reading read again first, so a version
+   * published on another node (or process) is the one served here.
+   */
+  public Future<Optional<Quiz>> refresh(String readingId) {
+    if (readingId == null || byReading.containsKey(readingId) || !readingId.startsWith("own-")) {
+      return Future.succeededFuture(forReading(readingId));
     }
-    return source.find(readingId, null).map(found -> {
-      found.ifPresent(this::publish);
-      return found;
+    return refresher.apply(readingId).map(x -> forReading(readingId));
+  }
+
+  /** Makes a stored version the current quiz of an own reading (looked up if this node has not parsed it). */
+  public Future<Void> makeCurrent(String readingId, String version) {
+    if (version == null || byReading.containsKey(readingId)
+        || forReading(readingId).map(q -> q.version().equals(version)).orElse(false)) {
+      return Future.succeededFuture();
+    }
+    return resolve(readingId, version).map(x -> {
+      Quiz q = versions.get(versionKey(readingId, version));
+      if (q != null) {
+        own.put(readingId, q);
+      }
+      return null;
     });
   }
 

@@ -3,6 +3,8 @@ package com.jiangxin.quiz;
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
 import com.jiangxin.content.Reading;
+import com.jiangxin.content.ReadingCatalog;
+import com.jiangxin.web.Requests;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +23,13 @@ import java.util.Optional;
  */
 public final class QuizRoutes {
   private final QuizBank bank;
-  private final Map<String, Reading> readings = new LinkedHashMap<>();
+  private final ReadingCatalog catalog;
   private final Future<KeyFinding.Source> lint;
 
-  private QuizRoutes(QuizBank bank, List<Reading> readings, Future<KeyFinding.Source> lint) {
+  private QuizRoutes(QuizBank bank, ReadingCatalog catalog, Future<KeyFinding.Source> lint) {
     this.bank = bank;
+    this.catalog = catalog;
     this.lint = lint;
-    readings.forEach(r -> this.readings.put(r.id(), r));
   }
 
   /**
@@ -37,34 +38,50 @@ public final class QuizRoutes {
    * @param lint what the quiz linter finds in the bank, shown to teachers on the answer key page
    *             (the page waits for it; if linting failed, the page shows no findings)
    */
-  public static void mount(Router router, QuizBank bank, List<Reading> readings, Future<KeyFinding.Source> lint) {
-    QuizRoutes r = new QuizRoutes(bank, readings, lint);
+  public static void mount(Router router, QuizBank bank, ReadingCatalog catalog, Future<KeyFinding.Source> lint) {
+    QuizRoutes r = new QuizRoutes(bank, catalog, lint);
     router.get("/api/v1/readings/:id/quiz").handler(r::quizJson);
     router.get("/readings/:id/quiz").handler(Auth::requirePageUser).handler(r::showKey);
   }
 
-  /** Any signed-in caller gets the student view; a teacher also gets keys, evidence and explanations. */
+  /**
+   * Any caller who may see the reading ({@link ReadingCatalog#visibleTo}) gets the student view; a
+   * teacher (who may see it) also gets keys, evidence and explanations.
+   */
   private void quizJson(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    // a teacher's own reading is not among the built-in ones; who may see it was checked before this route
-    Optional<Quiz> quiz = readings.containsKey(id) || id.startsWith("own-") ? bank.forReading(id) : Optional.empty();
-    if (quiz.isEmpty()) {
-      Web.notFound(ctx, "no quiz for reading '" + id + "'");
-      return;
-    }
-    Quiz q = quiz.get();
-    JsonObject view = Auth.current(ctx).isTeacher() ? q.teacherView() : q.studentView();
-    Web.json(ctx, new JsonObject().put("id", q.readingId()).put("readingId", q.readingId()).mergeIn(view));
+    User user = Auth.current(ctx);
+    catalog.visibleTo(id, user.reader()).onSuccess(Requests.safely(ctx, found -> {
+      Optional<Quiz> quiz = found.flatMap(r -> bank.forReading(r.id()));
+      if (quiz.isEmpty()) {
+        Web.notFound(ctx, "no quiz for reading '" + id + "'");
+        return;
+      }
+      Quiz q = quiz.get();
+      JsonObject view = user.isTeacher() ? q.teacherView() : q.studentView();
+      Web.json(ctx, new JsonObject().put("id", q.readingId()).put("readingId", q.readingId()).mergeIn(view));
+    })).onFailure(ctx::fail);
   }
 
+  /**
+   * The printable answer key, for a teacher who may see the reading (any built-in one, their own);
+   * never for a student: what a student may see of the key comes with an attempt, as its feedback
+   * policy allows.
+   */
   private void showKey(RoutingContext ctx) {
     User user = Auth.current(ctx);
     String id = ctx.pathParam("id");
-    Reading reading = readings.get(id);
-    if (reading == null) {
-      Web.notFound(ctx, "没有这篇文章：" + id + "。请从首页选择一篇。");
-      return;
-    }
+    catalog.visibleTo(id, user.reader()).onSuccess(Requests.safely(ctx, found -> {
+      if (found.isEmpty()) {
+        Web.notFound(ctx, "没有这篇文章：" + id + "。请从首页选择一篇。");
+      } else {
+        showKey(ctx, user, found.get());
+      }
+    })).onFailure(ctx::fail);
+  }
+
+  private void showKey(RoutingContext ctx, User user, Reading reading) {
+    String id = reading.id();
     if (!user.isTeacher()) {
       Web.error(ctx, 403, "答案页只对教师开放。学生可以在文章页点“练习（不计分）”做题。");
       return;

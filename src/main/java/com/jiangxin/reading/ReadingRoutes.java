@@ -1,5 +1,7 @@
 package com.jiangxin.reading;
 
+import com.jiangxin.account.Auth;
+import com.jiangxin.account.User;
 import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Paragraph;
@@ -106,11 +108,23 @@ public final class ReadingRoutes {
 
   private void showReading(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Reading reading = catalog.byId(id).orElse(null);
-    if (reading == null) {
-      Web.notFound(ctx, "没有这篇文章：" + id + "。请从首页选择一篇。");
+    if (Auth.user(ctx).isEmpty() && ReadingCatalog.isOwnId(id)) {
+      // a teacher's own reading is for signed-in readers: to the login page and back (for any own id alike)
+      Auth.requirePageUser(ctx);
       return;
     }
+    catalog.visibleTo(id, Auth.user(ctx).map(User::reader).orElse(null))
+      .onSuccess(Requests.safely(ctx, found -> {
+        if (found.isEmpty()) {
+          Web.notFound(ctx, "没有这篇文章：" + id + "。请从首页选择一篇。");
+        } else {
+          showReading(ctx, found.get());
+        }
+      }))
+      .onFailure(ctx::fail);
+  }
+
+  private void showReading(RoutingContext ctx, Reading reading) {
     int hlParagraph = Requests.wholeOr(ctx.request().getParam("p"), 0, 0);
     String hlQuote = ctx.request().getParam("hl");
     if (hlQuote != null && hlQuote.length() > 500) {
@@ -126,11 +140,12 @@ public final class ReadingRoutes {
     // Offer "back to the marked sentence" only when a sentence is in fact marked.
     boolean marked = paragraphs.stream().anyMatch(p -> Boolean.TRUE.equals(p.get("highlighted")));
     model.put("highlightParagraph", marked ? hlParagraph : null);
+    // an own reading is not among the 篇 (index -1): it has no previous or next one
     int idx = catalog.all().indexOf(reading);
     if (idx > 0) {
       model.put("prev", catalog.all().get(idx - 1));
     }
-    if (idx < catalog.all().size() - 1) {
+    if (idx >= 0 && idx < catalog.all().size() - 1) {
       model.put("next", catalog.all().get(idx + 1));
     }
     model.put("large", "large".equals(ctx.request().getParam("size")));
@@ -157,11 +172,18 @@ public final class ReadingRoutes {
 
   private void readingJson(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Reading r = catalog.byId(id).orElse(null);
-    if (r == null) {
-      Web.notFound(ctx, "no reading with id '" + id + "'");
-      return;
-    }
+    catalog.visibleTo(id, Auth.user(ctx).map(User::reader).orElse(null))
+      .onSuccess(Requests.safely(ctx, found -> {
+        if (found.isEmpty()) {
+          Web.notFound(ctx, "no reading with id '" + id + "'");
+        } else {
+          readingJson(ctx, found.get());
+        }
+      }))
+      .onFailure(ctx::fail);
+  }
+
+  private void readingJson(RoutingContext ctx, Reading r) {
     JsonArray paragraphs = new JsonArray();
     for (Paragraph p : r.paragraphs()) {
       paragraphs.add(new JsonObject().put("n", p.n()).put("text", p.text()).put("heading", p.heading()));

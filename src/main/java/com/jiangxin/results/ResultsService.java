@@ -74,7 +74,7 @@ final class ResultsService {
   }
 
   Future<Gradebook> gradebookOf(ClassRef c) {
-    Future<List<AssignmentRef>> as = repo.assignmentsOfClass(c.id());
+    Future<List<AssignmentRef>> as = withReadings(repo.assignmentsOfClass(c.id()));
     Future<List<Student>> ss = repo.students(c.id());
     Future<List<Kept>> ks = repo.keptOfClass(c.id());
     Future<Map<Long, Map<Long, Participation>>> talk = discussion == null
@@ -95,7 +95,7 @@ final class ResultsService {
         return Future.failedFuture(HttpError.notFound("这个班没有这名学生。"));
       }
       Future<Student> s = repo.user(studentId);
-      Future<List<AssignmentRef>> as = repo.assignmentsOfClass(c.id());
+      Future<List<AssignmentRef>> as = withReadings(repo.assignmentsOfClass(c.id()));
       Future<RowSet<Row>> ts = repo.attemptsOfStudentInClass(c.id(), studentId);
       Future<RowSet<Row>> rs = repo.responsesOfStudentInClass(c.id(), studentId);
       return Future.all(s, as, ts, rs).map(x -> {
@@ -113,7 +113,7 @@ final class ResultsService {
   }
 
   Future<OwnResults> own(User student) {
-    Future<List<AssignmentRef>> as = repo.assignmentsOfStudent(student.id());
+    Future<List<AssignmentRef>> as = withReadings(repo.assignmentsOfStudent(student.id()));
     Future<List<Kept>> ks = repo.keptOfStudent(student.id());
     return Future.all(as, ks).map(x -> {
       Map<Long, Kept> byAssignment = new HashMap<>();
@@ -122,10 +122,20 @@ final class ResultsService {
     });
   }
 
+  /** The assignments with their readings read again where they are teachers' own (another node may have written them). */
+  private Future<List<AssignmentRef>> withReadings(Future<List<AssignmentRef>> assignments) {
+    return assignments.compose(list -> catalog.refreshAll(list.stream().map(AssignmentRef::readingId).toList()).map(list));
+  }
+
   // ---- report ----
 
+  /** The assignment if the caller teaches its class, its reading and quiz read again if they are a teacher's own. */
+  private Future<AssignmentRef> assignmentForTeacher(long assignmentId, User teacher) {
+    return repo.assignmentForTeacher(assignmentId, teacher).compose(a -> catalog.refresh(a.readingId()).map(a));
+  }
+
   Future<AssignmentReport> report(long assignmentId, User teacher) {
-    return repo.assignmentForTeacher(assignmentId, teacher).compose(this::reportOf);
+    return assignmentForTeacher(assignmentId, teacher).compose(this::reportOf);
   }
 
   Future<AssignmentReport> reportOf(AssignmentRef a) {
@@ -158,7 +168,7 @@ final class ResultsService {
   }
 
   Future<String> answersCsv(long assignmentId, User teacher) {
-    return repo.assignmentForTeacher(assignmentId, teacher)
+    return assignmentForTeacher(assignmentId, teacher)
       .compose(a -> repo.answerRows(a).map(rows -> CsvExport.answers(quizOf(a), rows)));
   }
 
@@ -175,7 +185,7 @@ final class ResultsService {
   }
 
   Future<Queue> queue(long assignmentId, User teacher, int limit, int offset) {
-    return repo.assignmentForTeacher(assignmentId, teacher).compose(a -> {
+    return assignmentForTeacher(assignmentId, teacher).compose(a -> {
       Quiz quiz = quizOf(a);
       Future<Long> count = repo.pendingCount(a.id());
       Future<RowSet<Row>> page = repo.pendingAnswers(a.id(), limit, offset);

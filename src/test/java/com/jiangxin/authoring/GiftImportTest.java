@@ -31,6 +31,9 @@ class GiftImportTest {
   private static String readingId;
   private static JsonObject answer;
   private static List<JsonObject> questions;
+  private static String moreReadingId;
+  private static JsonObject moreAnswer;
+  private static List<JsonObject> more;
 
   @BeforeAll
   static void importTheFile() throws Exception {
@@ -42,6 +45,13 @@ class GiftImportTest {
     assertEquals(200, r.statusCode(), r.bodyAsString());
     answer = r.bodyAsJsonObject();
     questions = server.get("/api/v1/readings/" + readingId + "/quiz", teacher.token()).bodyAsJsonObject()
+      .getJsonArray("questions").stream().map(o -> (JsonObject) o).toList();
+    moreReadingId = AuthoringFixtures.ownReading(server, teacher, "关于坚持（二）");
+    HttpResponse<Buffer> m = AuthoringFixtures.importQuiz(server, teacher.token(), moreReadingId, "text/plain; charset=utf-8",
+      Files.readString(Path.of("src/test/resources/authoring/hand-written-more.gift")), false);
+    assertEquals(200, m.statusCode(), m.bodyAsString());
+    moreAnswer = m.bodyAsJsonObject();
+    more = server.get("/api/v1/readings/" + moreReadingId + "/quiz", teacher.token()).bodyAsJsonObject()
       .getJsonArray("questions").stream().map(o -> (JsonObject) o).toList();
   }
 
@@ -125,5 +135,55 @@ class GiftImportTest {
     String text = match.getJsonArray("right").stream().map(o -> (JsonObject) o)
       .filter(o -> o.getString("id").equals(luyaoRight)).findFirst().orElseThrow().getString("text");
     assertEquals("坚持写作", text);
+  }
+
+  private static JsonObject more(String id) {
+    return more.stream().filter(q -> q.getString("id").equals(id)).findFirst()
+      .orElseThrow(() -> new AssertionError("no question " + id + " in " + more));
+  }
+
+  @Test
+  @DisplayName("numeric answers written as 3:1 and as the range 1..5 import as 3 ± 1 and 3 ± 2")
+  void numericForms() {
+    assertEquals(4, moreAnswer.getInteger("imported"), moreAnswer.encode());
+    assertEquals(0, moreAnswer.getJsonArray("skipped").size(), moreAnswer.encode());
+    JsonObject tolerance = more("volumes-tolerance");
+    assertEquals("numeric", tolerance.getString("type"));
+    assertEquals(3.0, ((Number) tolerance.getValue("answer")).doubleValue(), 1e-9);
+    assertEquals(1.0, ((Number) tolerance.getValue("tolerance")).doubleValue(), 1e-9);
+    JsonObject range = more("volumes-range");
+    assertEquals(3.0, ((Number) range.getValue("answer")).doubleValue(), 1e-9);
+    assertEquals(2.0, ((Number) range.getValue("tolerance")).doubleValue(), 1e-9);
+    assertEquals("《平凡的世界》有几卷（范围）？", range.getString("prompt"), "the [markdown] marker is not part of the text");
+  }
+
+  @Test
+  @DisplayName("{TRUE#feedback} is a true statement without the feedback; [html] is dropped; text after the answers makes a missing word")
+  void trueAndMissingWord() {
+    JsonObject tf = more("luyao-true");
+    assertEquals("truefalse", tf.getString("type"));
+    assertEquals(true, tf.getBoolean("answer"));
+    assertEquals("路遥身患重病仍坚持写作。", tf.getString("prompt"));
+    assertFalse(tf.encode().contains("说得对"), tf.encode());
+
+    JsonObject word = more("missing-word");
+    assertEquals("single", word.getString("type"));
+    assertEquals("路遥身患重病，仍坚持____，最终写出了《平凡的世界》。", word.getString("prompt"));
+    String right = word.getJsonArray("options").stream().map(o -> (JsonObject) o)
+      .filter(o -> o.getString("id").equals(word.getString("answer"))).findFirst().orElseThrow().getString("text");
+    assertEquals("写作", right);
+    assertEquals(3, word.getJsonArray("options").size());
+  }
+
+  @Test
+  @DisplayName("the imported questions grade as Moodle would: inside the tolerance or range right, outside wrong")
+  void importedNumericGrades() {
+    HttpResponse<Buffer> practice = server.postJson("/api/v1/readings/" + moreReadingId + "/practice", new JsonObject(), teacher.token());
+    assertEquals(201, practice.statusCode(), practice.bodyAsString());
+    long attempt = practice.bodyAsJsonObject().getLong("id");
+    JsonObject graded = server.postJson("/api/v1/attempts/" + attempt + "/submit", new JsonObject().put("answers", new JsonObject()
+      .put("volumes-tolerance", 4).put("volumes-range", 6).put("luyao-true", true)
+      .put("missing-word", more("missing-word").getString("answer"))), teacher.token()).bodyAsJsonObject();
+    assertEquals(3.0, graded.getDouble("score"), 1e-9, "4 is within 3 ± 1, 6 is outside 1..5: " + graded.encode());
   }
 }
