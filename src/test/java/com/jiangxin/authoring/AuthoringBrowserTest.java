@@ -274,6 +274,11 @@ class AuthoringBrowserTest {
       page.navigate(server.url("/authoring/readings/" + id));
       Browser.screenshot(page, "authoring-reading-phone");
 
+      page.navigate(server.url("/readings/" + id));
+      assertThat(page.locator(".reading-actions a[href='/authoring/readings/" + id + "/quiz']")).isVisible();
+      assertEquals(0, page.locator("[data-copy-reading]").count());
+      page.navigate(server.url("/readings/pian-02"));
+      assertThat(page.locator(".reading-actions button[data-copy-reading='pian-02']")).isVisible();
       page.navigate(server.url("/readings/pian-02/quiz"));
       page.click("button[data-copy-reading='pian-02']");
       page.waitForURL(url -> url.matches(".*/authoring/readings/own-\\d+/quiz"));
