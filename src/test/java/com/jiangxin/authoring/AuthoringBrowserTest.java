@@ -1,5 +1,7 @@
 package com.jiangxin.authoring;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import com.jiangxin.support.Accounts;
 import com.jiangxin.support.Browser;
 import com.jiangxin.support.TestServer;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -88,6 +91,17 @@ class AuthoringBrowserTest {
       + ".filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.au-source-text, .table-wrap'))"
       + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')",
       page.viewportSize().width);
+  }
+
+  /** Serious or critical axe-core findings on the page as it is now. */
+  private static List<String> axe(Page page) {
+    List<String> out = new ArrayList<>();
+    for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
+      if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+        out.add(rule.getImpact() + " " + rule.getId() + " " + rule.getNodes().get(0).getTarget());
+      }
+    }
+    return out;
   }
 
   private static Locator card(Page page, int index) {
@@ -266,8 +280,15 @@ class AuthoringBrowserTest {
         "/authoring/readings/" + id + "/quiz")) {
         page.navigate(server.url(path));
         assertEquals("", tooWide(page), path + " fits a 375 px phone");
+        assertEquals(List.of(), axe(page), path);
       }
       assertThat(card(page, 0).locator("[data-field=prompt] textarea")).hasValue("根据演讲稿，路遥用了几年完成这部小说？");
+      page.navigate(server.url("/authoring/readings/new"));
+      page.setInputFiles("#au-file", new com.microsoft.playwright.options.FilePayload("坚持.txt", "text/plain",
+        "路遥身患重病，仍坚持写作。\n方仲永泯然众人。".getBytes(java.nio.charset.Charset.forName("GB18030"))));
+      assertThat(page.locator("#au-text")).hasValue("路遥身患重病，仍坚持写作。\n方仲永泯然众人。");
+      assertThat(page.locator("#au-title")).hasValue("坚持");
+      page.navigate(server.url("/authoring/readings/" + id + "/quiz"));
       Browser.screenshot(page, "authoring-editor-phone");
       card(page, 0).scrollIntoViewIfNeeded();
       Browser.screenshot(page, "authoring-editor-card-phone");
@@ -285,6 +306,37 @@ class AuthoringBrowserTest {
       assertTrue(card(page, 0).isVisible());
       assertThat(page.locator("h1")).containsText("（副本）");
     }
+  }
+
+  @Test
+  @DisplayName("a teacher reorders, edits and removes questions of a published quiz; the next version has them so, with the ids kept")
+  void reorderEditRemove() {
+    Accounts.Login teacher = Accounts.teacher(server);
+    String id = AuthoringFixtures.ownReading(server, teacher, "关于坚持");
+    JsonObject v1 = AuthoringFixtures.putQuiz(server, teacher.token(), id, AuthoringFixtures.quiz(id, "6")).bodyAsJsonObject();
+    try (BrowserContext ctx = browser.desktop()) {
+      Page page = login(ctx, teacher.username());
+      page.onDialog(d -> d.accept());
+      page.navigate(server.url("/authoring/readings/" + id + "/quiz"));
+      assertThat(page.locator("#au-questions > li")).hasCount(2);
+      card(page, 1).locator("button[aria-label='上移第 2 题']").click();
+      assertThat(card(page, 0).locator("[data-field=prompt] textarea")).hasValue("方仲永最终怎样？");
+      card(page, 0).locator("[data-field=prompt] textarea").fill("方仲永后来怎样了？");
+      page.selectOption("#add-type", "fill");
+      page.click("#add-question");
+      assertThat(page.locator("#au-questions > li")).hasCount(3);
+      card(page, 2).locator("button.au-delete").click();
+      assertThat(page.locator("#au-questions > li")).hasCount(2);
+      page.click("#publish-quiz");
+      assertThat(page.locator(".au-actions .au-status")).containsText("已发布新版本");
+    }
+    JsonObject quiz = server.get("/api/v1/readings/" + id + "/quiz", teacher.token()).bodyAsJsonObject();
+    assertTrue(!v1.getString("version").equals(quiz.getString("version")), "a new version");
+    JsonArray qs = quiz.getJsonArray("questions");
+    assertEquals(List.of("fang-end", "luyao-years"), qs.stream().map(o -> ((JsonObject) o).getString("id")).toList());
+    assertEquals("方仲永后来怎样了？", qs.getJsonObject(0).getString("prompt"));
+    assertEquals("B", qs.getJsonObject(0).getString("answer"));
+    assertEquals(6, qs.getJsonObject(1).getInteger("answer"));
   }
 
   @Test
@@ -322,6 +374,7 @@ class AuthoringBrowserTest {
       assertThat(legend).containsText("<script>window.pwned=3</script>哪一项\"对\"？");
       assertThat(page.locator("#au-preview")).containsText("<img src=x onerror=\"window.pwned=4\">");
       assertEquals(0, page.locator("#au-preview img, #au-source img, #authoring-quiz script").count());
+      assertThat(page.locator(".au-warning").first()).isVisible();
       assertNull(page.evaluate("() => window.pwned"));
       Browser.screenshot(page, "authoring-hostile");
     }
