@@ -339,6 +339,82 @@ class AuthoringBrowserTest {
     assertEquals(6, qs.getJsonObject(1).getInteger("answer"));
   }
 
+  private static Locator add(Page page, String type, String prompt) {
+    page.selectOption("#add-type", type);
+    page.click("#add-question");
+    Locator c = page.locator("#au-questions > li").last();
+    c.locator("[data-field=prompt] textarea").fill(prompt);
+    return c;
+  }
+
+  private static void evidence(Page page, int paragraph, String text) {
+    select(page, "#au-source", paragraph, text);
+    page.click("#use-evidence");
+  }
+
+  @Test
+  @DisplayName("the editor writes the other types too: multiple, fill, matching, ordering, short and evidence publish as written")
+  void everyOtherType() {
+    Accounts.Login teacher = Accounts.teacher(server);
+    String id = AuthoringFixtures.ownReading(server, teacher, "关于坚持");
+    try (BrowserContext ctx = browser.desktop()) {
+      Page page = login(ctx, teacher.username());
+      page.navigate(server.url("/authoring/readings/" + id + "/quiz"));
+      assertThat(page.locator(".au-no-questions")).isVisible();
+
+      Locator multiple = add(page, "multiple", "路遥做了哪些事？");
+      List<String> texts = List.of("身患重病仍坚持写作", "少年成才", "写出了《平凡的世界》");
+      for (int i = 0; i < 3; i++) {
+        multiple.locator(".au-choice-row input[type=text]").nth(i).fill(texts.get(i));
+      }
+      multiple.locator(".au-choice-row input[type=checkbox]").nth(0).check();
+      multiple.locator(".au-choice-row input[type=checkbox]").nth(2).check();
+      evidence(page, 3, "路遥身患重病，仍坚持写作");
+
+      Locator fill = add(page, "fill", "方仲永少于练习，最终____。");
+      fill.locator("[data-field=answer] input").fill("泯然众人");
+      fill.locator("[data-field=example] select").selectOption("方仲永");
+      evidence(page, 4, "最终泯然众人");
+
+      Locator matching = add(page, "matching", "把人物和他的经历连起来。");
+      matching.locator("[data-field=left] input[type=text]").nth(0).fill("路遥");
+      matching.locator("[data-field=left] input[type=text]").nth(1).fill("方仲永");
+      matching.locator("[data-field=right] input[type=text]").nth(0).fill("坚持写作");
+      matching.locator("[data-field=right] input[type=text]").nth(1).fill("泯然众人");
+      matching.locator("[data-field=answer] select").nth(0).selectOption("R1");
+      matching.locator("[data-field=answer] select").nth(1).selectOption("R2");
+      evidence(page, 3, "路遥身患重病，仍坚持写作");
+
+      Locator ordering = add(page, "ordering", "按演讲稿的顺序排列路遥的经历。");
+      List<String> steps = List.of("身患重病", "坚持写作", "写出《平凡的世界》");
+      for (int i = 0; i < 3; i++) {
+        ordering.locator("[data-field=items] input[type=text]").nth(i).fill(steps.get(i));
+      }
+      evidence(page, 3, "路遥身患重病，仍坚持写作，最终写出了《平凡的世界》");
+
+      Locator open = add(page, "short", "你从路遥身上学到了什么？");
+      open.locator("[data-field=rubric] textarea").fill("说出坚持、不放弃即可。");
+      evidence(page, 5, "我们要像路遥那样，每天进步一点点");
+
+      add(page, "evidence", "哪一句说明路遥身处逆境仍不放弃？");
+      evidence(page, 3, "路遥身患重病，仍坚持写作，最终写出了《平凡的世界》。");
+      assertThat(page.locator("#au-questions > li").last().locator("[data-field=paragraphs] input")).hasValue("3");
+
+      page.click("#publish-quiz");
+      assertThat(page.locator(".au-actions .au-status")).containsText("已发布新版本",
+        new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+      Browser.screenshot(page, "authoring-every-type");
+    }
+    JsonArray qs = server.get("/api/v1/readings/" + id + "/quiz", teacher.token()).bodyAsJsonObject().getJsonArray("questions");
+    assertEquals(List.of("multiple", "fill", "matching", "ordering", "short", "evidence"),
+      qs.stream().map(o -> ((JsonObject) o).getString("type")).toList());
+    assertEquals(new JsonArray().add("A").add("C"), qs.getJsonObject(0).getJsonArray("answer"));
+    assertEquals("泯然众人", qs.getJsonObject(1).getString("answer"));
+    assertEquals(new JsonObject().put("L1", "R1").put("L2", "R2"), qs.getJsonObject(2).getJsonObject("answer"));
+    assertEquals(new JsonArray().add("A").add("B").add("C"), qs.getJsonObject(3).getJsonArray("answer"));
+    assertEquals("p3s2", qs.getJsonObject(5).getString("answer"));
+  }
+
   @Test
   @DisplayName("hostile text in a reading and a question stays text on every authoring page and in the preview")
   void hostileTextStaysText() {
