@@ -71,6 +71,10 @@ class AuthoringPagesTest {
       assertTrue(r.bodyAsString().contains("/static/js/authoring.js"), path);
     }
     assertTrue(Accounts.get(server, ownerSession, "/authoring/readings").bodyAsString().contains("关于坚持"));
+    HttpResponse<Buffer> builtIn = Accounts.get(server, ownerSession, "/authoring/readings/pian-01/quiz");
+    assertEquals(200, builtIn.statusCode());
+    assertTrue(builtIn.bodyAsString().contains("data-copy-reading=\"pian-01\""), "a built-in quiz offers a copy, not an editor");
+    assertFalse(builtIn.bodyAsString().contains("id=\"authoring-quiz\""));
     Session other = Accounts.session(server, Accounts.teacher(server));
     for (String path : pages(readingId)) {
       HttpResponse<Buffer> r = Accounts.get(server, other, path);
