@@ -56,6 +56,7 @@ public final class Authoring {
     router.get("/api/v1/readings/:id/quiz.gift").handler(AuthoringApi.guarded(ctx -> api.export(ctx, true)));
     router.get("/api/v1/readings/:id/quiz.xml").handler(AuthoringApi.guarded(ctx -> api.export(ctx, false)));
     router.post("/api/v1/readings/:id/quiz/import").handler(AuthoringApi.guarded(api::importQuiz));
+    AuthoringPages.mount(router, vertx, store, catalog, bank);
     store.all().onSuccess(all -> all.forEach(r -> {
       catalog.putOwn(r.owned());
       bank.makeCurrent(r.id(), r.quizVersion())

@@ -136,12 +136,37 @@ final class AuthoringApi {
   void putQuiz(RoutingContext ctx) {
     User teacher = teacher(ctx);
     refuseBuiltIn(ctx);
+    if (isDraft(ctx)) {
+      putDraft(ctx, teacher);
+      return;
+    }
     String text = ctx.body() == null ? "" : ctx.body().asString("UTF-8");
     owned(ctx, teacher).compose(r -> {
       Reading reading = r.toReading();
       return publish(reading, text == null ? "" : text, teacher);
     }).onSuccess(Requests.safely(ctx, p -> Web.json(ctx, published(p))))
       .onFailure(e -> fail(ctx, e));
+  }
+
+  /**
+   * PUT /api/v1/readings/{id}/quiz as JSON (the question editor): {@code {"discuss","questions"}},
+   * each question in the teacher view's shape; a problem names its question and field.
+   */
+  private void putDraft(RoutingContext ctx, User teacher) {
+    JsonObject draft = Requests.jsonBody(ctx);
+    owned(ctx, teacher).compose(r -> {
+      Reading reading = r.toReading();
+      QuizDraft.Written written = QuizDraft.write(draft, reading);
+      return publish(reading, written.text(), teacher)
+        .recover(e -> Future.failedFuture(e instanceof QuizError q ? written.at(q.line, q.getMessage()) : e))
+        .map(p -> published(p).put("ids", new JsonArray(new java.util.ArrayList<>(written.ids()))));
+    }).onSuccess(Requests.safely(ctx, out -> Web.json(ctx, out)))
+      .onFailure(e -> fail(ctx, e));
+  }
+
+  private static boolean isDraft(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type != null && type.toLowerCase().startsWith("application/json");
   }
 
   /** POST /api/v1/readings/{id}/questions (owner): one question added to the quiz, published as a new version. */
@@ -348,6 +373,8 @@ final class AuthoringApi {
       Web.json(ctx, 400, new JsonObject().put("error", f.getMessage()).put("field", f.field));
     } else if (e instanceof QuestionJson.Invalid f) {
       Web.json(ctx, 400, new JsonObject().put("error", f.getMessage()).put("field", f.field));
+    } else if (e instanceof QuizDraft.QuestionError q) {
+      Web.json(ctx, 400, q.json());
     } else if (e instanceof QuizError q) {
       Web.json(ctx, 400, new JsonObject().put("error", q.getMessage()).put("line", q.line));
     } else {

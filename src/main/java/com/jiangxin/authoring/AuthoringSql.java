@@ -34,4 +34,14 @@ final class AuthoringSql {
   /** Whether a student is in a class that was given the reading. */
   static final String STUDENT_ASSIGNED = "SELECT COUNT(*) AS n FROM assignments a "
     + "JOIN class_members m ON m.class_id = a.class_id WHERE a.reading_id = ? AND m.student_id = ?";
+
+  /** A teacher's own readings, newest first (the "my readings" page). */
+  static final String READINGS_BY_OWNER = "SELECT " + READING_COLUMNS + " FROM own_readings r WHERE r.owner_id = ? ORDER BY r.id DESC";
+
+  /** How many versions of each of a teacher's quizzes were published. */
+  static final String VERSION_COUNTS = "SELECT v.reading_id AS reading_id, COUNT(*) AS n FROM own_quiz_versions v "
+    + "JOIN own_readings r ON v.reading_id = CONCAT('own-', CAST(r.id AS VARCHAR(20))) WHERE r.owner_id = ? GROUP BY v.reading_id";
+
+  /** A teacher's classes, to assign a reading to (id, name). */
+  static final String CLASSES_OF_TEACHER = "SELECT c.id AS id, c.name AS name FROM classes c WHERE c.teacher_id = ? ORDER BY c.id";
 }

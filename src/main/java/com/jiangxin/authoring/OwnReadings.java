@@ -67,6 +67,33 @@ final class OwnReadings {
     });
   }
 
+  /** A teacher's own readings, newest first. */
+  Future<List<OwnReading>> ownedBy(long ownerId) {
+    return pool.preparedQuery(AuthoringSql.READINGS_BY_OWNER).execute(Tuple.of(ownerId)).map(rows -> {
+      List<OwnReading> out = new ArrayList<>();
+      rows.forEach(r -> out.add(from(r)));
+      return out;
+    });
+  }
+
+  /** How many quiz versions each of a teacher's readings has, by reading id. */
+  Future<java.util.Map<String, Long>> versionCounts(long ownerId) {
+    return pool.preparedQuery(AuthoringSql.VERSION_COUNTS).execute(Tuple.of(ownerId)).map(rows -> {
+      java.util.Map<String, Long> out = new java.util.HashMap<>();
+      rows.forEach(r -> out.put(r.getString("READING_ID"), r.getLong("N")));
+      return out;
+    });
+  }
+
+  /** A teacher's classes as (id, name), to assign a reading to. */
+  Future<List<java.util.Map<String, Object>>> classesOf(long teacherId) {
+    return pool.preparedQuery(AuthoringSql.CLASSES_OF_TEACHER).execute(Tuple.of(teacherId)).map(rows -> {
+      List<java.util.Map<String, Object>> out = new ArrayList<>();
+      rows.forEach(r -> out.add(java.util.Map.of("id", r.getLong("ID"), "name", r.getString("NAME"))));
+      return out;
+    });
+  }
+
   /** Replaces the title, text and examples. */
   Future<OwnReading> update(OwnReading r, String title, List<String> paragraphs, List<CitedExample> examples, long now) {
     return pool.preparedQuery(AuthoringSql.UPDATE_READING)
