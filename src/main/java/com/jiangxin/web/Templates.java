@@ -101,14 +101,21 @@ public final class Templates {
   }
 
   private static void registerHelpers(Handlebars hb) {
-    hb.registerHelper("eq", (Helper<Object>) (a, options) -> Objects.equals(String.valueOf(a),
-      String.valueOf(options.param(0, null))));
-    hb.registerHelper("ne", (Helper<Object>) (a, options) -> !Objects.equals(String.valueOf(a),
-      String.valueOf(options.param(0, null))));
+    hb.registerHelper("eq", (Helper<Object>) (a, options) -> sameText(a, options.param(0, null)));
+    hb.registerHelper("ne", (Helper<Object>) (a, options) -> !sameText(a, options.param(0, null)));
     hb.registerHelper("plus", (Helper<Object>) (a, options) ->
       toLong(a) + toLong(options.param(0, 0)));
     hb.registerHelper("percent", (Helper<Object>) (a, options) ->
       Numbers.percent(a == null ? null : ((Number) a).doubleValue()));
+  }
+
+  /**
+   * Whether two template values read the same. Both are typed {@code Object} on purpose: passed
+   * straight to {@code String.valueOf}, a generic parameter is taken as {@code char[]}, and a
+   * quoted string in a template ({@code (eq pian "自选")}) would fail with a ClassCastException.
+   */
+  static boolean sameText(Object a, Object b) {
+    return Objects.equals(String.valueOf(a), String.valueOf(b));
   }
 
   private static long toLong(Object o) {
