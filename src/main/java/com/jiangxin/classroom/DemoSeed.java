@@ -4,6 +4,7 @@ import com.jiangxin.account.AccountRepository;
 import com.jiangxin.account.Passwords;
 import com.jiangxin.account.User;
 import com.jiangxin.content.ReadingCatalog;
+import com.jiangxin.db.Sql;
 import com.jiangxin.web.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,8 +47,17 @@ public final class DemoSeed {
     return String.format("stu%02d", n);
   }
 
-  /** Seeds the demo classroom unless it is there already; prints the logins either way. */
+  /**
+   * Seeds the demo classroom unless it is there already; prints the logins either way. Nodes of a
+   * cluster starting together may both find it missing: the one whose seed hits the other's rows
+   * looks again, outside its failed transaction, and finds it there.
+   */
   public static Future<Optional<Seeded>> run(Vertx vertx, Pool pool, ReadingCatalog catalog) {
+    return seedOnce(vertx, pool, catalog)
+      .recover(e -> Sql.isUniqueViolation(e) ? seedOnce(vertx, pool, catalog) : Future.failedFuture(e));
+  }
+
+  private static Future<Optional<Seeded>> seedOnce(Vertx vertx, Pool pool, ReadingCatalog catalog) {
     return pool.preparedQuery(ClassroomSql.USER_BY_USERNAME).execute(Tuple.of(TEACHER)).compose(rows -> {
       if (rows.iterator().hasNext()) {
         LOG.info("DEMO: the demo classroom is already there; nothing new seeded.");
