@@ -169,7 +169,7 @@ public final class ServerBenchmark {
    */
   private Measured measure(Vertx vertx, HttpClientAgent client, Setup setup, boolean first) throws Exception {
     Path dir = out.resolve(setup.label().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT));
-    Map<String, String> database = setup.postgres() ? TestDatabase.env(dir.resolve("database")) : Map.of();
+    Map<String, String> database = setup.postgres() ? TestDatabase.postgresEnv(dir.resolve("database")) : Map.of();
     List<Integer> clusterPorts = new ArrayList<>();
     for (int i = 0; i < setup.nodes(); i++) {
       clusterPorts.add(com.jiangxin.support.CrashableServer.freePort());
