@@ -4,7 +4,6 @@ import com.jiangxin.account.AccountRepository;
 import com.jiangxin.account.Passwords;
 import com.jiangxin.account.User;
 import com.jiangxin.content.ReadingCatalog;
-import com.jiangxin.db.Sql;
 import com.jiangxin.web.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -49,12 +48,13 @@ public final class DemoSeed {
 
   /**
    * Seeds the demo classroom unless it is there already; prints the logins either way. Nodes of a
-   * cluster starting together may both find it missing: the one whose seed hits the other's rows
-   * looks again, outside its failed transaction, and finds it there.
+   * cluster starting together may both find it missing: the one whose seed then meets the other's
+   * rows looks once more, outside its failed transaction, and finds it there (a failure for any
+   * other reason fails again, and the first failure is reported).
    */
   public static Future<Optional<Seeded>> run(Vertx vertx, Pool pool, ReadingCatalog catalog) {
     return seedOnce(vertx, pool, catalog)
-      .recover(e -> Sql.isUniqueViolation(e) ? seedOnce(vertx, pool, catalog) : Future.failedFuture(e));
+      .recover(e -> seedOnce(vertx, pool, catalog).recover(again -> Future.failedFuture(e)));
   }
 
   private static Future<Optional<Seeded>> seedOnce(Vertx vertx, Pool pool, ReadingCatalog catalog) {
