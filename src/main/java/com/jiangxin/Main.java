@@ -1,6 +1,7 @@
 package com.jiangxin;
 
 import com.jiangxin.account.AdminCommand;
+import com.jiangxin.config.ClusterSetup;
 import com.jiangxin.config.Config;
 import com.jiangxin.content.ContentException;
 import com.jiangxin.content.ImportCommand;
@@ -13,6 +14,7 @@ import java.net.BindException;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Command line: no arguments starts the server; {@code import FILE [OUT_DIR]} turns a scraped
@@ -64,20 +66,39 @@ public final class Main {
     if (System.getProperty("io.netty.jfr.enabled") == null) {
       System.setProperty("io.netty.jfr.enabled", "false");
     }
-    Vertx vertx = Vertx.vertx();
-    App.deploy(vertx, config, preparation).onComplete(ar -> {
-      if (ar.failed()) {
-        Throwable cause = rootCause(ar.cause());
+    AtomicReference<Vertx> started = new AtomicReference<>();
+    ClusterSetup.start(config.cluster())
+      .compose(vertx -> {
+        started.set(vertx);
+        return App.deploy(vertx, config, preparation).map(vertx);
+      })
+      .onSuccess(vertx -> {
+        if (config.cluster().enabled()) {
+          ClusterSetup.Node node = ClusterSetup.node(vertx);
+          LOG.info("Cluster: node {} at {}, {} node(s) in the cluster now.", node.id(), config.cluster().self(),
+            node.clusterSize());
+        }
+      })
+      .onFailure(e -> {
+        Throwable cause = rootCause(e);
         String message = cause instanceof ContentException || cause instanceof IllegalStateException
+          || cause instanceof IllegalArgumentException
           ? cause.getMessage()
           : cause instanceof BindException
           ? "PORT " + config.port() + " is already in use. Stop the program that uses it, or start with another PORT."
           : String.valueOf(cause);
         System.err.println("匠心课堂 cannot start: " + message);
+        Vertx vertx = started.get();
+        if (vertx == null) {
+          System.exit(1);
+        }
         vertx.close().onComplete(x -> System.exit(1));
-      }
-    });
+      });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      Vertx vertx = started.get();
+      if (vertx == null) {
+        return;
+      }
       CountDownLatch closed = new CountDownLatch(1);
       vertx.close().onComplete(x -> closed.countDown());
       try {

@@ -280,16 +280,24 @@ public final class AccountRepository {
     return pool.preparedQuery(AccountSql.DELETE_SESSION).execute(Tuple.of(Secrets.sha256(sid))).mapEmpty();
   }
 
-  /** The installation's CSRF key, created on first start. */
+  /**
+   * The installation's CSRF key, created on first start. Nodes of a cluster that start together
+   * each propose a key; only the first is stored, and every node reads back that one.
+   */
   public Future<String> csrfKey() {
-    return pool.preparedQuery(AccountSql.SETTING).execute(Tuple.of("csrf_key"))
-      .compose(rows -> {
-        if (rows.iterator().hasNext()) {
-          return Future.succeededFuture(rows.iterator().next().getString("VAL"));
-        }
-        String key = Secrets.newSecret();
-        return pool.preparedQuery(AccountSql.INSERT_SETTING).execute(Tuple.of("csrf_key", key)).map(key);
-      });
+    return setting("csrf_key").compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+      : pool.preparedQuery(AccountSql.INSERT_SETTING_IF_ABSENT).execute(Tuple.of("csrf_key", Secrets.newSecret()))
+        .<Void>mapEmpty()
+        .recover(e -> Sql.isUniqueViolation(e) ? Future.succeededFuture() : Future.failedFuture(e))
+        .compose(x -> setting("csrf_key"))
+        .compose(stored -> stored.isPresent() ? Future.succeededFuture(stored.get())
+          : Future.failedFuture(new IllegalStateException("the CSRF key could not be stored"))));
+  }
+
+  private Future<Optional<String>> setting(String name) {
+    return pool.preparedQuery(AccountSql.SETTING).execute(Tuple.of(name))
+      .map(rows -> rows.iterator().hasNext() ? Optional.ofNullable(rows.iterator().next().getString("VAL"))
+        : Optional.empty());
   }
 
   static User toUser(Row row) {

@@ -53,7 +53,8 @@ final class AccountSql {
   static final String APPROVE_SELF = "UPDATE users SET approved = TRUE WHERE id = ? AND role = 'teacher'";
 
   static final String SETTING = "SELECT s.val AS val FROM app_settings s WHERE s.name = ?";
-  static final String INSERT_SETTING = "MERGE INTO app_settings s USING (VALUES (CAST(? AS VARCHAR(64)), "
+  /** Never replaces a value: nodes starting together must all end up with the first one written. */
+  static final String INSERT_SETTING_IF_ABSENT = "MERGE INTO app_settings s USING (VALUES (CAST(? AS VARCHAR(64)), "
     + "CAST(? AS VARCHAR(400)))) v (name, val) ON s.name = v.name "
-    + "WHEN MATCHED THEN UPDATE SET val = v.val WHEN NOT MATCHED THEN INSERT (name, val) VALUES (v.name, v.val)";
+    + "WHEN NOT MATCHED THEN INSERT (name, val) VALUES (v.name, v.val)";
 }

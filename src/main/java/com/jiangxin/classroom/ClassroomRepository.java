@@ -12,6 +12,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
@@ -59,9 +60,21 @@ public final class ClassroomRepository {
 
   /** Creates a class using {@code client} (a transaction's connection, for seeding). */
   static Future<SchoolClass> create(SqlClient client, User teacher, String name) {
-    return withFreshCode(code -> client.preparedQuery(ClassroomSql.INSERT_CLASS)
+    java.util.function.Function<String, Future<SchoolClass>> insert = code -> client.preparedQuery(ClassroomSql.INSERT_CLASS)
       .execute(Tuple.of(teacher.id(), name, code, System.currentTimeMillis()))
-      .compose(rows -> classById(client, Sql.generatedId(rows))), CODE_TRIES);
+      .compose(rows -> classById(client, Sql.generatedId(rows)));
+    return withFreshCode(client instanceof SqlConnection conn ? code -> inSavepoint(conn, insert, code) : insert, CODE_TRIES);
+  }
+
+  /**
+   * Runs a write inside a transaction so that its failure can be drawn again: on PostgreSQL a failed
+   * statement ends the whole transaction unless it is rolled back to a savepoint.
+   */
+  private static <T> Future<T> inSavepoint(SqlConnection conn, java.util.function.Function<String, Future<T>> write,
+                                           String code) {
+    return conn.query("SAVEPOINT join_code").execute()
+      .compose(x -> write.apply(code).recover(e -> conn.query("ROLLBACK TO SAVEPOINT join_code").execute()
+        .transform(y -> Future.<T>failedFuture(e))));
   }
 
   /** Runs an insert or update with a new code, drawing again in the rare case the code is taken. */

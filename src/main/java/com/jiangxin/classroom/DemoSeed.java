@@ -46,8 +46,18 @@ public final class DemoSeed {
     return String.format("stu%02d", n);
   }
 
-  /** Seeds the demo classroom unless it is there already; prints the logins either way. */
+  /**
+   * Seeds the demo classroom unless it is there already; prints the logins either way. Nodes of a
+   * cluster starting together may both find it missing: the one whose seed then meets the other's
+   * rows looks once more, outside its failed transaction, and finds it there (a failure for any
+   * other reason fails again, and the first failure is reported).
+   */
   public static Future<Optional<Seeded>> run(Vertx vertx, Pool pool, ReadingCatalog catalog) {
+    return seedOnce(vertx, pool, catalog)
+      .recover(e -> seedOnce(vertx, pool, catalog).recover(again -> Future.failedFuture(e)));
+  }
+
+  private static Future<Optional<Seeded>> seedOnce(Vertx vertx, Pool pool, ReadingCatalog catalog) {
     return pool.preparedQuery(ClassroomSql.USER_BY_USERNAME).execute(Tuple.of(TEACHER)).compose(rows -> {
       if (rows.iterator().hasNext()) {
         LOG.info("DEMO: the demo classroom is already there; nothing new seeded.");

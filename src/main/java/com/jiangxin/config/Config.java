@@ -29,11 +29,13 @@ import java.util.Optional;
  * @param instances  HTTP verticle instances, one per event loop, all sharing one database pool
  *                   ({@code INSTANCES}, default: the number of cores)
  * @param limits     what one client may take of the server (see {@link Limits})
+ * @param cluster    whether this server is one node of a cluster, and how it finds the others
+ *                   ({@code CLUSTER}, {@code CLUSTER_HOST}, {@code CLUSTER_PORT}, {@code CLUSTER_MEMBERS})
  */
 public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Path> quizzesDir,
                      boolean demo, boolean devTemplates, Optional<String> publicUrl,
                      Optional<String> lanAddress, Optional<String> teacherInviteCode,
-                     long autoSubmitEveryMs, int instances, Limits limits) {
+                     long autoSubmitEveryMs, int instances, Limits limits, ClusterSettings cluster) {
   /** Shorter invite codes could be guessed. */
   public static final int MIN_INVITE_CODE = 8;
 
@@ -115,8 +117,14 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       throw new IllegalArgumentException("TEACHER_INVITE_CODE must be at least " + MIN_INVITE_CODE
         + " characters long, so that it cannot be guessed");
     }
+    Optional<String> dbUrl = nonBlank(env.get("DB_URL")).map(Config::dbUrl);
+    ClusterSettings cluster = ClusterSettings.from(env);
+    if (cluster.enabled() && dbUrl.map(url -> url.startsWith("jdbc:h2:")).orElse(true)) {
+      throw new IllegalArgumentException("CLUSTER=1 needs a PostgreSQL database that every node shares "
+        + "(DB_URL=jdbc:postgresql://…): an H2 database is a file of one server and cannot be shared");
+    }
     return new Config(port, dataDir,
-      nonBlank(env.get("DB_URL")).map(Config::dbUrl),
+      dbUrl,
       nonBlank(env.get("QUIZZES_DIR")).map(p -> Path.of(p).toAbsolutePath().normalize()),
       "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
       "dev".equals(env.get("VERTXWEB_ENVIRONMENT")),
@@ -125,13 +133,14 @@ public record Config(int port, Path dataDir, Optional<String> dbUrl, Optional<Pa
       invite,
       positiveMillis(env, "AUTO_SUBMIT_EVERY_MS", 30_000),
       Limits.positive(env, "INSTANCES", Runtime.getRuntime().availableProcessors()),
-      Limits.from(env));
+      Limits.from(env),
+      cluster);
   }
 
   /** The same settings with another LAN address. */
   public Config withLanAddress(Optional<String> address) {
     return new Config(port, dataDir, dbUrl, quizzesDir, demo, devTemplates, publicUrl, address,
-      teacherInviteCode, autoSubmitEveryMs, instances, limits);
+      teacherInviteCode, autoSubmitEveryMs, instances, limits, cluster);
   }
 
   /** Checks {@code PUBLIC_URL}: an absolute http(s) URL with a host, and no query or fragment. */

@@ -2,6 +2,7 @@ package com.jiangxin.reading;
 
 import com.jiangxin.account.Auth;
 import com.jiangxin.account.User;
+import com.jiangxin.config.ClusterSetup;
 import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Paragraph;
@@ -203,9 +204,11 @@ public final class ReadingRoutes {
   }
 
   private void health(RoutingContext ctx) {
+    ClusterSetup.Node node = ClusterSetup.node(ctx.vertx());
     pool.query("SELECT 1").execute()
       .onSuccess(rows -> Web.json(ctx, new JsonObject().put("status", "UP")
-        .put("readings", catalog.all().size())))
+        .put("readings", catalog.all().size())
+        .put("node", node.id()).put("clustered", node.clustered()).put("clusterSize", node.clusterSize())))
       .onFailure(e -> Web.json(ctx, 503, new JsonObject().put("status", "DOWN")
         .put("error", "database unavailable")));
   }

@@ -1,12 +1,14 @@
 package com.jiangxin.web;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * forgotten ones are swept, and if that is not enough, arbitrary keys are dropped (an attacker who
  * floods the table with keys can only free the keys of others, never grow the heap). Instances
  * made with {@link #shared} live in Vert.x shared data, so every verticle instance of the server
- * counts into the same table.
+ * counts into the same table, and in a cluster every node's table hears of the others' counts.
  */
 public final class Throttle implements Shareable {
   private static final String SHARED_MAP = "jiangxin.throttles";
@@ -58,6 +60,13 @@ public final class Throttle implements Shareable {
   private final Clock clock;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicBoolean sweeping = new AtomicBoolean();
+  /** The other nodes of a cluster, told of each change; nobody when the server runs alone. */
+  private volatile Peers peers = (op, key) -> { };
+
+  @FunctionalInterface
+  private interface Peers {
+    void tell(String op, String key);
+  }
 
   public Throttle(Policy policy, int maxKeys, Clock clock) {
     this.policy = policy;
@@ -71,7 +80,57 @@ public final class Throttle implements Shareable {
    */
   public static Throttle shared(Vertx vertx, String name, Policy policy, int maxKeys) {
     LocalMap<String, Throttle> map = vertx.sharedData().getLocalMap(SHARED_MAP);
-    return map.computeIfAbsent(name, n -> new Throttle(policy, maxKeys, Clock.systemUTC()));
+    Throttle fresh = new Throttle(policy, maxKeys, Clock.systemUTC());
+    Throttle existing = map.putIfAbsent(name, fresh);
+    if (existing != null) {
+      return existing;
+    }
+    if (vertx.isClustered()) {
+      fresh.countWithOtherNodes(vertx, SHARED_MAP + "." + name);
+    }
+    return fresh;
+  }
+
+  /**
+   * In a cluster, tells the other nodes what this one counted, forgave or forgot, and counts what
+   * they tell: every node then holds the same table, so an account is throttled as one wherever its
+   * attempts land. (A burst that lands on two nodes within the same few milliseconds may slip one
+   * attempt past each; the waits that follow are shared.)
+   */
+  private void countWithOtherNodes(Vertx vertx, String address) {
+    String origin = UUID.randomUUID().toString();
+    vertx.eventBus().<JsonObject>consumer(address, message -> {
+      JsonObject change = message.body();
+      if (!origin.equals(change.getString("from"))) {
+        apply(change.getString("op"), change.getString("key"));
+      }
+    });
+    peers = (op, key) -> vertx.eventBus().publish(address, new JsonObject().put("from", origin).put("op", op).put("key", key));
+  }
+
+  /** What another node did to a key. */
+  private void apply(String op, String key) {
+    if (key == null || op == null) {
+      return;
+    }
+    switch (op) {
+      case "count" -> {
+        long now = clock.millis();
+        entries.compute(key, (k, e) -> {
+          Entry live = e == null || expired(e, now) ? new Entry(0, now, now) : e;
+          int count = live.count + 1;
+          return new Entry(count, now, Math.max(live.nextAt, now + delayAfter(count)));
+        });
+        if (entries.size() > maxKeys) {
+          sweep(now);
+        }
+      }
+      case "forgive" -> forgiveHere(key);
+      case "reset" -> entries.remove(key);
+      default -> {
+        // a newer node's change this one does not know: ignored
+      }
+    }
   }
 
   public Policy policy() {
@@ -104,17 +163,26 @@ public final class Throttle implements Shareable {
     if (entries.size() > maxKeys) {
       sweep(now);
     }
+    if (wait[0] == 0) {
+      peers.tell("count", key);
+    }
     return wait[0];
   }
 
   /** Takes back one counted attempt (a login that turned out right) without lifting a wait already due. */
   public void forgive(String key) {
+    forgiveHere(key);
+    peers.tell("forgive", key);
+  }
+
+  private void forgiveHere(String key) {
     entries.computeIfPresent(key, (k, e) -> e.count <= 1 ? null : new Entry(e.count - 1, e.lastAt, e.nextAt));
   }
 
   /** Forgets the key altogether. */
   public void reset(String key) {
     entries.remove(key);
+    peers.tell("reset", key);
   }
 
   /** How many keys are held (for tests of the bound). */

@@ -1,5 +1,6 @@
 package com.jiangxin.bench;
 
+import com.jiangxin.support.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -39,8 +40,10 @@ import java.util.stream.Stream;
  *
  * Options: {@code --warmup S}, {@code --window S} (seconds), {@code --page-users N} (64),
  * {@code --submit-users N} (200), {@code --heap-users N} (1000), {@code --out DIR}
- * (target/bench-server). With {@code target/jiangxin.jar} present (after {@code mvn package}) it
- * also times the jar's start-up.
+ * (target/bench-server), {@code --db h2|postgres|all} (all: H2 on one node, then PostgreSQL at
+ * {@code JX_TEST_PG_URL} on one node and on two clustered nodes, the client's users spread evenly
+ * over the nodes; each PostgreSQL setup in a fresh schema, dropped afterwards). With
+ * {@code target/jiangxin.jar} present (after {@code mvn package}) it also times the jar's start-up.
  */
 public final class ServerBenchmark {
   private static final Pattern READY = Pattern.compile("is ready in (\\d+) ms: open http://localhost:(\\d+)/");
@@ -62,13 +65,18 @@ public final class ServerBenchmark {
   private final int submitUsers;
   private final int heapUsers;
   private final Path out;
+  private final String db;
+  private final List<Setup> setups = new ArrayList<>();
+  private int fullSheetSize;
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
-  private record Row(String path, String ceilingWhat, ClosedLoop.Result ceiling, ClosedLoop.Result real) {
-    double ratio() {
-      return real.perSecond() / ceiling.perSecond();
-    }
+  /** One way of running the server: its database and how many nodes share it. */
+  private record Setup(String label, boolean postgres, int nodes) {
+  }
+
+  /** One path: the ceiling it is measured against, and its result on each setup, in order. */
+  private record Row(String path, String ceilingWhat, ClosedLoop.Result ceiling, List<ClosedLoop.Result> real) {
   }
 
   private ServerBenchmark(Map<String, String> options) {
@@ -78,6 +86,10 @@ public final class ServerBenchmark {
     submitUsers = Integer.parseInt(options.getOrDefault("submit-users", "200"));
     heapUsers = Integer.parseInt(options.getOrDefault("heap-users", "1000"));
     out = Path.of(options.getOrDefault("out", "target/bench-server")).toAbsolutePath();
+    db = options.getOrDefault("db", "all");
+    if (!List.of("h2", "postgres", "all").contains(db)) {
+      throw new IllegalArgumentException("--db must be h2, postgres or all, not " + db);
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -89,65 +101,153 @@ public final class ServerBenchmark {
     System.exit(0);
   }
 
+  /** H2 on one node; PostgreSQL ({@code JX_TEST_PG_URL}) on one node and on two clustered nodes. */
+  private List<Setup> setups() {
+    List<Setup> all = new ArrayList<>();
+    if (!db.equals("postgres")) {
+      all.add(new Setup("H2, 1 node", false, 1));
+    }
+    if (!db.equals("h2")) {
+      java.util.Optional<String> why = TestDatabase.unreachable();
+      if (why.isPresent()) {
+        notes.add("PostgreSQL columns: not measured, no PostgreSQL at " + TestDatabase.shownPgUrl() + " (" + why.get() + ")");
+      } else {
+        all.add(new Setup("PostgreSQL, 1 node", true, 1));
+        all.add(new Setup("PostgreSQL, 2 nodes", true, 2));
+      }
+    }
+    return all;
+  }
+
   private void run() throws Exception {
     deleteTree(out);
     Files.createDirectories(out);
     String machine = String.format(Locale.ROOT, "%d cores, load average %.2f before the run",
       Runtime.getRuntime().availableProcessors(),
       ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    setups.addAll(setups());
     Vertx vertx = Vertx.vertx();
     HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-      .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(Math.max(heapUsers, submitUsers) + 16));
-    try (BenchProcess real = BenchProcess.start("server", out.resolve("server"),
-           withDataDir(out.resolve("server/data")), List.of(), "com.jiangxin.Main")) {
-      Matcher ready = real.awaitLine(READY, Duration.ofSeconds(60));
-      int port = Integer.parseInt(ready.group(2));
-      notes.add("server (class path) ready in " + ready.group(1) + " ms");
-      BenchClass cls = new BenchClass(port);
-      System.out.println("Setting up a class of " + submitUsers + " students …");
-      cls.open(READING, 10, INVITE);
-      cls.enrol(submitUsers, false);
-      List<String> pageSessions = cls.sessions(pageUsers);
-      Path page = out.resolve("page.html");
-      Files.write(page, cls.bytes("/readings/" + READING));
-      Path json = out.resolve("readings.json");
-      Files.write(json, cls.bytes("/api/v1/readings"));
-      try (BenchProcess ceiling = BenchProcess.start("ceiling", out.resolve("ceiling"), Map.of(), List.of(),
-             CeilingServer.class.getName(), out.resolve("ceiling/data").toString(), page.toString(),
-             json.toString())) {
-        int bare = Integer.parseInt(ceiling.awaitLine(CEILING_READY, Duration.ofSeconds(60)).group(1));
-        System.out.println("Measuring (warm-up " + warmup.toSeconds() + " s, window " + window.toSeconds()
-          + " s per path) …");
-        ClosedLoop.Result bareJson = load(vertx, "bare JSON", pageUsers, u -> get(client, bare, "/json", null));
-        rows.add(new Row("`GET /api/v1/readings`", "a bare JSON route, same bytes", bareJson,
-          load(vertx, "readings JSON", pageUsers, u -> get(client, port, "/api/v1/readings", null))));
-        ClosedLoop.Result barePage = load(vertx, "page from memory", pageUsers, u -> get(client, bare, "/page", null));
-        rows.add(new Row("reading page " + READING + ", anonymous", "the same bytes from memory", barePage,
-          load(vertx, "page anonymous", pageUsers, u -> get(client, port, "/readings/" + READING, null))));
-        rows.add(new Row("reading page " + READING + ", logged-in student", "the same bytes from memory", barePage,
-          load(vertx, "page logged in", pageUsers,
-            u -> get(client, port, "/readings/" + READING, "jx_sid=" + pageSessions.get(u)))));
-        ClosedLoop.Result bareInsert = load(vertx, "durable insert", submitUsers, u -> post(client, bare,
-          "/insert", null, Buffer.buffer("{\"user\":" + u + "}"), 201));
-        AtomicIntegerArray attemptsMade = new AtomicIntegerArray(submitUsers);
-        String sheet = new JsonObject().put("answers", cls.fullSheet).encode();
-        rows.add(new Row("start + submit " + cls.fullSheet.size() + " answers", "one durable one-row insert",
-          bareInsert, load(vertx, "start + submit", submitUsers, u -> {
-            int n = attemptsMade.getAndIncrement(u);
-            long assignment = cls.assignments.get((n / 20) % cls.assignments.size());
-            String auth = cls.studentTokens.get(u);
-            return post(client, port, "/api/v1/assignments/" + assignment + "/attempts", auth, Buffer.buffer(), 201)
-              .compose(body -> post(client, port, "/api/v1/attempts/" + new JsonObject(body).getLong("id")
-                + "/submit", auth, Buffer.buffer(sheet), 200));
-          })));
+      .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(2 * (Math.max(heapUsers, submitUsers) + 16)));
+    try {
+      List<ClosedLoop.Result> ceilings = null;
+      List<List<ClosedLoop.Result>> results = new ArrayList<>();
+      for (Setup setup : setups) {
+        Measured m = measure(vertx, client, setup, ceilings == null);
+        if (ceilings == null) {
+          ceilings = m.ceilings();
+        }
+        results.add(m.paths());
       }
-      heap(vertx, client, real, cls, port);
+      String[] paths = {"`GET /api/v1/readings`", "reading page " + READING + ", anonymous",
+        "reading page " + READING + ", logged-in student", "start + submit " + fullSheetSize + " answers"};
+      String[] what = {"a bare JSON route, same bytes", "the same bytes from memory", "the same bytes from memory",
+        "one durable one-row insert"};
+      int[] ceilingOf = {0, 1, 1, 2};
+      for (int i = 0; ceilings != null && i < paths.length; i++) {
+        List<ClosedLoop.Result> real = new ArrayList<>();
+        for (List<ClosedLoop.Result> r : results) {
+          real.add(r.get(i));
+        }
+        rows.add(new Row(paths[i], what[i], ceilings.get(ceilingOf[i]), real));
+      }
     } finally {
       client.close();
       vertx.close().await();
     }
     startUp();
     report(machine);
+  }
+
+  private record Measured(List<ClosedLoop.Result> ceilings, List<ClosedLoop.Result> paths) {
+  }
+
+  /**
+   * Starts the setup's nodes (together, as a cluster when there are two), opens a class, and
+   * measures the four paths with the users spread evenly over the nodes; the first setup also
+   * measures the ceiling and the heap.
+   */
+  private Measured measure(Vertx vertx, HttpClientAgent client, Setup setup, boolean first) throws Exception {
+    Path dir = out.resolve(setup.label().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT));
+    Map<String, String> database = setup.postgres() ? TestDatabase.postgresEnv(dir.resolve("database")) : Map.of();
+    List<Integer> clusterPorts = new ArrayList<>();
+    for (int i = 0; i < setup.nodes(); i++) {
+      clusterPorts.add(com.jiangxin.support.CrashableServer.freePort());
+    }
+    String members = String.join(",", clusterPorts.stream().map(p -> "127.0.0.1:" + p).toList());
+    List<BenchProcess> nodes = new ArrayList<>();
+    System.out.println(setup.label() + ": starting …");
+    try {
+      for (int i = 0; i < setup.nodes(); i++) {
+        Map<String, String> env = withDataDir(dir.resolve("node-" + i + "/data"));
+        env.putAll(database);
+        if (setup.nodes() > 1) {
+          env.putAll(Map.of("CLUSTER", "1", "CLUSTER_HOST", "127.0.0.1", "CLUSTER_PORT",
+            Integer.toString(clusterPorts.get(i)), "CLUSTER_MEMBERS", members));
+        }
+        nodes.add(BenchProcess.start("server", dir.resolve("node-" + i), env, List.of(), "com.jiangxin.Main"));
+      }
+      List<Integer> ports = new ArrayList<>();
+      for (BenchProcess node : nodes) {
+        Matcher ready = node.awaitLine(READY, Duration.ofSeconds(240));
+        ports.add(Integer.parseInt(ready.group(2)));
+        notes.add(setup.label() + ": server (class path) ready in " + ready.group(1) + " ms");
+      }
+      BenchClass cls = new BenchClass(ports.get(0));
+      System.out.println("Setting up a class of " + submitUsers + " students …");
+      cls.open(READING, 10, INVITE);
+      cls.enrol(submitUsers, false);
+      fullSheetSize = cls.fullSheet.size();
+      List<String> pageSessions = cls.sessions(pageUsers);
+      List<ClosedLoop.Result> ceilings = List.of();
+      if (first) {
+        Path page = out.resolve("page.html");
+        Files.write(page, cls.bytes("/readings/" + READING));
+        Path json = out.resolve("readings.json");
+        Files.write(json, cls.bytes("/api/v1/readings"));
+        try (BenchProcess ceiling = BenchProcess.start("ceiling", out.resolve("ceiling"), Map.of(), List.of(),
+               CeilingServer.class.getName(), out.resolve("ceiling/data").toString(), page.toString(),
+               json.toString())) {
+          int bare = Integer.parseInt(ceiling.awaitLine(CEILING_READY, Duration.ofSeconds(60)).group(1));
+          System.out.println("Measuring the ceiling (warm-up " + warmup.toSeconds() + " s, window "
+            + window.toSeconds() + " s per path) …");
+          ceilings = List.of(
+            load(vertx, "bare JSON", pageUsers, u -> get(client, bare, "/json", null)),
+            load(vertx, "page from memory", pageUsers, u -> get(client, bare, "/page", null)),
+            load(vertx, "durable insert", submitUsers, u -> post(client, bare, "/insert", null,
+              Buffer.buffer("{\"user\":" + u + "}"), 201)));
+        }
+      }
+      System.out.println("Measuring " + setup.label() + " …");
+      java.util.function.IntUnaryOperator port = u -> ports.get(u % ports.size());
+      List<ClosedLoop.Result> paths = new ArrayList<>();
+      paths.add(load(vertx, "readings JSON", pageUsers, u -> get(client, port.applyAsInt(u), "/api/v1/readings", null)));
+      paths.add(load(vertx, "page anonymous", pageUsers, u -> get(client, port.applyAsInt(u), "/readings/" + READING, null)));
+      paths.add(load(vertx, "page logged in", pageUsers,
+        u -> get(client, port.applyAsInt(u), "/readings/" + READING, "jx_sid=" + pageSessions.get(u))));
+      AtomicIntegerArray attemptsMade = new AtomicIntegerArray(submitUsers);
+      String sheet = new JsonObject().put("answers", cls.fullSheet).encode();
+      paths.add(load(vertx, "start + submit", submitUsers, u -> {
+        int n = attemptsMade.getAndIncrement(u);
+        long assignment = cls.assignments.get((n / 20) % cls.assignments.size());
+        String auth = cls.studentTokens.get(u);
+        // the start and the submit land on different nodes when there are two
+        return post(client, port.applyAsInt(u), "/api/v1/assignments/" + assignment + "/attempts", auth, Buffer.buffer(), 201)
+          .compose(body -> post(client, port.applyAsInt(u + n), "/api/v1/attempts/" + new JsonObject(body).getLong("id")
+            + "/submit", auth, Buffer.buffer(sheet), 200));
+      }));
+      if (first) {
+        heap(vertx, client, nodes.get(0), cls, ports.get(0));
+      }
+      return new Measured(ceilings, paths);
+    } finally {
+      for (BenchProcess node : nodes) {
+        node.close();
+      }
+      if (setup.postgres()) {
+        TestDatabase.drop(dir.resolve("database"));
+      }
+    }
   }
 
   /** Heap after {@code heapUsers} logged-in users have each held a session and read a page. */
@@ -221,12 +321,20 @@ public final class ServerBenchmark {
       .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(" (China time); ").append(machine)
       .append("; warm-up ").append(warmup.toSeconds()).append(" s, window ").append(window.toSeconds())
       .append(" s.\n\n");
-    md.append("| path | users | ceiling | ceiling req/s | 匠心课堂 req/s | p50 ms | p99 ms | ratio |\n");
-    md.append("|---|---:|---|---:|---:|---:|---:|---:|\n");
+    md.append("| path | users | ceiling | ceiling req/s |");
+    for (Setup setup : setups) {
+      md.append(" 匠心课堂 on ").append(setup.label()).append(": req/s, p50 / p99 ms, ratio |");
+    }
+    md.append("\n|---|---:|---|---:|");
+    md.append("---:|".repeat(setups.size())).append('\n');
     for (Row row : rows) {
-      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %,.0f | %,.0f | %.1f | %.1f | **%.0f%%** |%n",
-        row.path(), row.real().users(), row.ceilingWhat(), row.ceiling().perSecond(), row.real().perSecond(),
-        row.real().p50Millis(), row.real().p99Millis(), 100 * row.ratio()));
+      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %,.0f |", row.path(), row.real().get(0).users(),
+        row.ceilingWhat(), row.ceiling().perSecond()));
+      for (ClosedLoop.Result r : row.real()) {
+        md.append(String.format(Locale.ROOT, " %,.0f, %.1f / %.1f, **%.0f%%** |", r.perSecond(), r.p50Millis(),
+          r.p99Millis(), 100 * r.perSecond() / row.ceiling().perSecond()));
+      }
+      md.append('\n');
     }
     md.append('\n');
     for (String note : notes) {

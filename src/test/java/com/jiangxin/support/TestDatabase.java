@@ -62,6 +62,15 @@ public final class TestDatabase {
     if (!postgres()) {
       return Map.of();
     }
+    return postgresEnv(dataDir);
+  }
+
+  /**
+   * {@code DB_URL} of the folder's own schema in the PostgreSQL at {@link #pgUrl()} (created on first
+   * use, dropped with {@link #drop}), in either pass: for tools such as the benchmarks that run
+   * PostgreSQL on purpose.
+   */
+  public static Map<String, String> postgresEnv(Path dataDir) {
     return Map.of("DB_URL", withSchema(SCHEMAS.computeIfAbsent(dataDir.toAbsolutePath().normalize(), d -> create())));
   }
 
