@@ -4,6 +4,7 @@ import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
+import com.jiangxin.account.Auth;
 import com.jiangxin.quiz.QuizBank;
 import com.jiangxin.web.Requests;
 import com.jiangxin.web.Web;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The home page, the reading pages, the public reading API and the health check. */
 public final class ReadingRoutes {
@@ -26,6 +28,7 @@ public final class ReadingRoutes {
   private final Pool pool;
   private final QuizBank quizzes;
   private final List<ReadingPanel> panels;
+  private final ReadingPages pages = new ReadingPages();
 
   private ReadingRoutes(ReadingCatalog catalog, Pool pool, QuizBank quizzes, List<ReadingPanel> panels) {
     this.panels = List.copyOf(panels);
@@ -111,34 +114,65 @@ public final class ReadingRoutes {
       Web.notFound(ctx, "没有这篇文章：" + id + "。请从首页选择一篇。");
       return;
     }
-    int hlParagraph = Requests.wholeOr(ctx.request().getParam("p"), 0, 0);
     String hlQuote = ctx.request().getParam("hl");
-    if (hlQuote != null && hlQuote.length() > 500) {
-      hlQuote = null;
-    }
-    Map<String, Object> model = Web.model(ctx, reading.pianLabel() + " · " + reading.title() + " · 匠心课堂");
-    model.put("reading", reading);
-    model.put("pian", reading.pianLabel());
-    model.put("examples", ReadingView.exampleLinks(reading, orderedExampleNames(reading)));
-    model.put("hasQuiz", quizzes.forReading(reading.id()).isPresent());
-    List<Map<String, Object>> paragraphs = ReadingView.paragraphs(reading, hlParagraph, hlQuote);
-    model.put("paragraphs", paragraphs);
-    // Offer "back to the marked sentence" only when a sentence is in fact marked.
-    boolean marked = paragraphs.stream().anyMatch(p -> Boolean.TRUE.equals(p.get("highlighted")));
-    model.put("highlightParagraph", marked ? hlParagraph : null);
-    int idx = catalog.all().indexOf(reading);
-    if (idx > 0) {
-      model.put("prev", catalog.all().get(idx - 1));
-    }
-    if (idx < catalog.all().size() - 1) {
-      model.put("next", catalog.all().get(idx + 1));
-    }
-    model.put("large", "large".equals(ctx.request().getParam("size")));
+    ReadingPages.Highlight highlight = ReadingPages.Highlight.of(reading,
+      Requests.wholeOr(ctx.request().getParam("p"), 0, 0), hlQuote != null && hlQuote.length() > 500 ? null : hlQuote);
+    boolean large = "large".equals(ctx.request().getParam("size"));
+    boolean hasQuiz = quizzes.forReading(reading.id()).isPresent();
+    String title = reading.pianLabel() + " · " + reading.title() + " · 匠心课堂";
     List<Future<Optional<ReadingPageAddOn>>> asked = panels.stream().map(p -> p.addOn(ctx, reading)).toList();
     Future.all(asked).onSuccess(all -> {
-      asked.forEach(f -> f.result().ifPresent(addOn -> addOn.decorate(model, paragraphs)));
+      List<ReadingPageAddOn> addOns = asked.stream().flatMap(f -> f.result().stream()).toList();
+      if (addOns.isEmpty() && Auth.user(ctx).isEmpty()) {
+        // drawn once for everyone: the model gets no page context (CSRF token, user)
+        Web.html(ctx, pages.anonymousPage(reading, highlight, large, hasQuiz, () -> {
+          Map<String, Object> model = new HashMap<>();
+          model.put("title", title);
+          fill(model, reading, highlight, large, hasQuiz);
+          model.put("body", pages.body(reading, highlight, () -> drawBody(ctx, reading, highlight, paragraphs -> { })));
+          return Web.prepare(ctx, "reading/show", model);
+        }));
+        return;
+      }
+      Map<String, Object> model = Web.model(ctx, title);
+      fill(model, reading, highlight, large, hasQuiz);
+      // an add-on (the margin) draws this visitor's counts into the paragraphs: that body is theirs alone
+      model.put("body", addOns.isEmpty()
+        ? pages.body(reading, highlight, () -> drawBody(ctx, reading, highlight, paragraphs -> { }))
+        : drawBody(ctx, reading, highlight, paragraphs -> addOns.forEach(a -> a.decorate(model, paragraphs))));
       Web.html(ctx, "reading/show", model);
     }).onFailure(ctx::fail);
+  }
+
+  /** What the page shows around the body, the same for every visitor; as maps, which templates read fastest. */
+  private void fill(Map<String, Object> model, Reading reading, ReadingPages.Highlight highlight, boolean large,
+                    boolean hasQuiz) {
+    model.put("reading", Map.of("id", reading.id(), "title", reading.title(), "source", reading.source()));
+    model.put("pian", reading.pianLabel());
+    model.put("examples", ReadingView.exampleLinks(reading, orderedExampleNames(reading)));
+    model.put("hasQuiz", hasQuiz);
+    // offer "back to the marked sentence" only when a sentence is in fact marked
+    model.put("highlightParagraph", highlight.marked() ? highlight.paragraph() : null);
+    int idx = catalog.all().indexOf(reading);
+    if (idx > 0) {
+      model.put("prev", neighbour(catalog.all().get(idx - 1)));
+    }
+    if (idx < catalog.all().size() - 1) {
+      model.put("next", neighbour(catalog.all().get(idx + 1)));
+    }
+    model.put("large", large);
+  }
+
+  private static Map<String, Object> neighbour(Reading r) {
+    return Map.of("id", r.id(), "title", r.title());
+  }
+
+  /** The paragraphs, marked up after {@code decorate} has added to their models. */
+  private static CharSequence drawBody(RoutingContext ctx, Reading reading, ReadingPages.Highlight highlight,
+                                       Consumer<List<Map<String, Object>>> decorate) {
+    List<Map<String, Object>> paragraphs = ReadingView.paragraphs(reading, highlight.paragraph(), highlight.quote());
+    decorate.accept(paragraphs);
+    return Web.fragment(ctx, "reading/paragraphs", Map.of("paragraphs", paragraphs));
   }
 
   private void listReadingsJson(RoutingContext ctx) {

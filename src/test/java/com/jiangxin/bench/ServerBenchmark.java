@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  *
  * Options: {@code --warmup S}, {@code --window S} (seconds), {@code --page-users N} (64),
  * {@code --submit-users N} (200), {@code --heap-users N} (1000), {@code --out DIR}
- * (target/bench-server). With {@code target/jiangxin.jar} present (after {@code mvn package}) it
+ * (target/bench-server), {@code --only pages} (the JSON and reading-page rows alone), {@code --jfr FILE}
+ * (the real server records a flight recording into FILE). With {@code target/jiangxin.jar} present (after {@code mvn package}) it
  * also times the jar's start-up.
  */
 public final class ServerBenchmark {
@@ -62,6 +63,8 @@ public final class ServerBenchmark {
   private final int submitUsers;
   private final int heapUsers;
   private final Path out;
+  private final boolean pagesOnly;
+  private final List<String> serverJvmArgs;
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -78,6 +81,10 @@ public final class ServerBenchmark {
     submitUsers = Integer.parseInt(options.getOrDefault("submit-users", "200"));
     heapUsers = Integer.parseInt(options.getOrDefault("heap-users", "1000"));
     out = Path.of(options.getOrDefault("out", "target/bench-server")).toAbsolutePath();
+    pagesOnly = "pages".equals(options.get("only"));
+    serverJvmArgs = options.containsKey("jfr")
+      ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(options.get("jfr")).toAbsolutePath())
+      : List.of();
   }
 
   public static void main(String[] args) throws Exception {
@@ -99,7 +106,7 @@ public final class ServerBenchmark {
     HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
       .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(Math.max(heapUsers, submitUsers) + 16));
     try (BenchProcess real = BenchProcess.start("server", out.resolve("server"),
-           withDataDir(out.resolve("server/data")), List.of(), "com.jiangxin.Main")) {
+           withDataDir(out.resolve("server/data")), serverJvmArgs, "com.jiangxin.Main")) {
       Matcher ready = real.awaitLine(READY, Duration.ofSeconds(60));
       int port = Integer.parseInt(ready.group(2));
       notes.add("server (class path) ready in " + ready.group(1) + " ms");
@@ -127,6 +134,10 @@ public final class ServerBenchmark {
         rows.add(new Row("reading page " + READING + ", logged-in student", "the same bytes from memory", barePage,
           load(vertx, "page logged in", pageUsers,
             u -> get(client, port, "/readings/" + READING, "jx_sid=" + pageSessions.get(u)))));
+        if (pagesOnly) {
+          report(machine);
+          return;
+        }
         ClosedLoop.Result bareInsert = load(vertx, "durable insert", submitUsers, u -> post(client, bare,
           "/insert", null, Buffer.buffer("{\"user\":" + u + "}"), 201));
         AtomicIntegerArray attemptsMade = new AtomicIntegerArray(submitUsers);
