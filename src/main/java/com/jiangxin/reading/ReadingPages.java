@@ -5,17 +5,24 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 import com.jiangxin.web.PreparedPage;
+import com.jiangxin.web.Stencil;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What the reading page draws once and then keeps, in two bounded caches: a reading's body (its
- * paragraphs with the examples and the highlighted evidence marked) per reading and highlight, and
- * the whole page for visitors who are not signed in, per reading, highlight, size and quiz.
+ * What the reading page draws once and then keeps, in bounded caches: a reading's body (its
+ * paragraphs with the examples and the highlighted evidence marked) per reading and highlight; the
+ * whole page for visitors who are not signed in, per reading, highlight, size and quiz; and for
+ * signed-in visitors the same page as a {@link Stencil}, with holes for their name and CSRF token.
  *
- * <p>Neither can carry one visitor's data to another: a body is drawn from the reading alone, and a
- * whole page only for a visitor with no account and no add-on, from a model that is not given the
- * request's page context (so no CSRF token, no name). Both are keyed by the {@link Reading} object
+ * <p>None can carry one visitor's data to another: a body is drawn from the reading alone; a whole
+ * page only for a visitor with no account and no add-on, from a model that is not given the
+ * request's page context (so no CSRF token, no name); a stencil from a model whose name and token
+ * are random marks, filled per request (its key holds the role, which decides the links shown).
+ * All are keyed by the {@link Reading} object
  * itself (compared by identity): a teacher's edited reading replaces that object in the catalog,
  * so the next request misses and draws the new text, on every instance at once; the old entries
  * are never asked for again and age out. A quiz published for a reading changes {@code hasQuiz},
@@ -30,10 +37,21 @@ final class ReadingPages {
     .maximumWeight(BODY_CHARS)
     .<BodyKey, CharSequence>weigher((k, v) -> v.length())
     .build();
+  /** Per reading (weak keys compare by identity, and go with the reading): its example chips. */
+  private final Cache<Reading, List<Map<String, Object>>> examples = Caffeine.newBuilder()
+    .weakKeys()
+    .maximumSize(10_000)
+    .build();
   private final Cache<PageKey, PreparedPage> anonymous = Caffeine.newBuilder()
     .maximumWeight(PAGE_BYTES)
     .<PageKey, PreparedPage>weigher((k, v) -> v.weight())
     .build();
+  private final Cache<SignedInKey, Stencil> signedIn = Caffeine.newBuilder()
+    .maximumWeight(PAGE_BYTES)
+    .<SignedInKey, Stencil>weigher((k, v) -> v.weight())
+    .build();
+  /** Where a signed-in visitor's name, username and CSRF token go in a {@link Stencil}: random per instance. */
+  final List<String> marks = Stencil.marks(3);
 
   /**
    * The evidence a link asks to mark: a sentence in one paragraph. Anything that would mark nothing
@@ -65,10 +83,26 @@ final class ReadingPages {
     return bodies.get(new BodyKey(reading, highlight), k -> draw.get());
   }
 
+  /** The reading's example chips as {@code draw} lists them, kept per reading; read-only. */
+  List<Map<String, Object>> examples(Reading reading, Function<Reading, List<Map<String, Object>>> draw) {
+    return examples.get(reading, r -> draw.apply(r).stream().map(Map::copyOf).toList());
+  }
+
   /** The whole page for a visitor with no account, kept per reading, highlight, size and quiz. */
   PreparedPage anonymousPage(Reading reading, Highlight highlight, boolean large, boolean hasQuiz,
                              Supplier<PreparedPage> draw) {
     return anonymous.get(new PageKey(new BodyKey(reading, highlight), large, hasQuiz), k -> draw.get());
+  }
+
+  /**
+   * The page for a signed-in visitor with no add-on, kept per reading, highlight, size, quiz and
+   * what their role shows ({@code roles}), with holes for their name, username and token
+   * ({@link #marks}, in that order).
+   */
+  Stencil signedInPage(Reading reading, Highlight highlight, boolean large, boolean hasQuiz, int roles,
+                       Supplier<Stencil> draw) {
+    return signedIn.get(new SignedInKey(new PageKey(new BodyKey(reading, highlight), large, hasQuiz), roles),
+      k -> draw.get());
   }
 
   /** A reading (by identity: see above) and a highlight. */
@@ -85,5 +119,8 @@ final class ReadingPages {
   }
 
   private record PageKey(BodyKey body, boolean large, boolean hasQuiz) {
+  }
+
+  private record SignedInKey(PageKey page, int roles) {
   }
 }

@@ -5,7 +5,9 @@ import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
 import com.jiangxin.account.Auth;
+import com.jiangxin.account.User;
 import com.jiangxin.quiz.QuizBank;
+import com.jiangxin.web.PageContext;
 import com.jiangxin.web.Requests;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
@@ -29,6 +31,10 @@ public final class ReadingRoutes {
   private final QuizBank quizzes;
   private final List<ReadingPanel> panels;
   private final ReadingPages pages = new ReadingPages();
+  /** What a signed-in visitor's page context holds; the flags decide which links the page shows. */
+  private static final List<String> ROLE_FLAGS = List.of("isTeacher", "isStudent", "isAdmin", "isPendingTeacher");
+  private static final java.util.Set<String> STENCIL_KNOWS = java.util.Set.of("user", "csrf", "isTeacher",
+    "isStudent", "isAdmin", "isPendingTeacher");
 
   private ReadingRoutes(ReadingCatalog catalog, Pool pool, QuizBank quizzes, List<ReadingPanel> panels) {
     this.panels = List.copyOf(panels);
@@ -120,28 +126,72 @@ public final class ReadingRoutes {
     boolean large = "large".equals(ctx.request().getParam("size"));
     boolean hasQuiz = quizzes.forReading(reading.id()).isPresent();
     String title = reading.pianLabel() + " · " + reading.title() + " · 匠心课堂";
-    List<Future<Optional<ReadingPageAddOn>>> asked = panels.stream().map(p -> p.addOn(ctx, reading)).toList();
+    List<Future<Optional<ReadingPageAddOn>>> asked = new ArrayList<>(panels.size());
+    for (ReadingPanel p : panels) {
+      asked.add(p.addOn(ctx, reading));
+    }
     Future.all(asked).onSuccess(all -> {
-      List<ReadingPageAddOn> addOns = asked.stream().flatMap(f -> f.result().stream()).toList();
-      if (addOns.isEmpty() && Auth.user(ctx).isEmpty()) {
+      List<ReadingPageAddOn> addOns = new ArrayList<>(0);
+      asked.forEach(f -> f.result().ifPresent(addOns::add));
+      Optional<User> user = Auth.user(ctx);
+      if (addOns.isEmpty() && user.isEmpty()) {
         // drawn once for everyone: the model gets no page context (CSRF token, user)
         Web.html(ctx, pages.anonymousPage(reading, highlight, large, hasQuiz, () -> {
           Map<String, Object> model = new HashMap<>();
           model.put("title", title);
           fill(model, reading, highlight, large, hasQuiz);
-          model.put("body", pages.body(reading, highlight, () -> drawBody(ctx, reading, highlight, paragraphs -> { })));
+          model.put("body", cachedBody(ctx, reading, highlight));
           return Web.prepare(ctx, "reading/show", model);
         }));
+        return;
+      }
+      Map<String, Object> page = ctx.get(PageContext.KEY);
+      if (addOns.isEmpty() && page != null && STENCIL_KNOWS.containsAll(page.keySet())) {
+        showSignedIn(ctx, reading, highlight, large, hasQuiz, title, user.get(), page);
         return;
       }
       Map<String, Object> model = Web.model(ctx, title);
       fill(model, reading, highlight, large, hasQuiz);
       // an add-on (the margin) draws this visitor's counts into the paragraphs: that body is theirs alone
       model.put("body", addOns.isEmpty()
-        ? pages.body(reading, highlight, () -> drawBody(ctx, reading, highlight, paragraphs -> { }))
+        ? cachedBody(ctx, reading, highlight)
         : drawBody(ctx, reading, highlight, paragraphs -> addOns.forEach(a -> a.decorate(model, paragraphs))));
       Web.html(ctx, "reading/show", model);
     }).onFailure(ctx::fail);
+  }
+
+  /**
+   * A signed-in visitor's page from a {@link com.jiangxin.web.Stencil} drawn once per role, with
+   * their name, username and token filled in. Only when the page context holds no more than these
+   * (and the role flags): anything else there would be missing from a stencil, so it is drawn afresh.
+   */
+  private void showSignedIn(RoutingContext ctx, Reading reading, ReadingPages.Highlight highlight, boolean large,
+                            boolean hasQuiz, String title, User user, Map<String, Object> page) {
+    int roles = 0;
+    for (int i = 0; i < ROLE_FLAGS.size(); i++) {
+      if (Boolean.TRUE.equals(page.get(ROLE_FLAGS.get(i)))) {
+        roles |= 1 << i;
+      }
+    }
+    int finalRoles = roles;
+    List<String> marks = pages.marks;
+    var stencil = pages.signedInPage(reading, highlight, large, hasQuiz, roles, () -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("title", title);
+      model.put("user", Map.of("displayName", marks.get(0), "username", marks.get(1)));
+      model.put("csrf", marks.get(2));
+      for (int i = 0; i < ROLE_FLAGS.size(); i++) {
+        model.put(ROLE_FLAGS.get(i), (finalRoles & (1 << i)) != 0);
+      }
+      fill(model, reading, highlight, large, hasQuiz);
+      model.put("body", cachedBody(ctx, reading, highlight));
+      return Web.stencil(ctx, "reading/show", model, marks);
+    });
+    Web.personalHtml(ctx, stencil.fill(user.displayName(), user.username(), String.valueOf(page.get("csrf"))));
+  }
+
+  private CharSequence cachedBody(RoutingContext ctx, Reading reading, ReadingPages.Highlight highlight) {
+    return pages.body(reading, highlight, () -> drawBody(ctx, reading, highlight, paragraphs -> { }));
   }
 
   /** What the page shows around the body, the same for every visitor; as maps, which templates read fastest. */
@@ -149,7 +199,7 @@ public final class ReadingRoutes {
                     boolean hasQuiz) {
     model.put("reading", Map.of("id", reading.id(), "title", reading.title(), "source", reading.source()));
     model.put("pian", reading.pianLabel());
-    model.put("examples", ReadingView.exampleLinks(reading, orderedExampleNames(reading)));
+    model.put("examples", pages.examples(reading, r -> ReadingView.exampleLinks(r, orderedExampleNames(r))));
     model.put("hasQuiz", hasQuiz);
     // offer "back to the marked sentence" only when a sentence is in fact marked
     model.put("highlightParagraph", highlight.marked() ? highlight.paragraph() : null);

@@ -102,7 +102,7 @@ public final class Assets implements Handler<RoutingContext> {
     response.putHeader(HttpHeaders.CACHE_CONTROL, versioned ? IMMUTABLE : REVALIDATE)
       .putHeader(HttpHeaders.ETAG, a.etag());
     if (a.gzipped() != null) {
-      response.putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+      response.putHeader(HttpHeaders.VARY, "Accept-Encoding");
     }
     String match = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
     if (match != null && etagMatches(match, a.etag())) {

@@ -109,7 +109,7 @@ public final class Compression {
       ctx.response().end(body);
       return;
     }
-    ctx.response().putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    ctx.response().putHeader(HttpHeaders.VARY, "Accept-Encoding");
     if (accepted(ctx)) {
       ctx.response().putHeader(HttpHeaders.CONTENT_ENCODING, "gzip")
         .end(Buffer.buffer(gzip(body.getBytes(), Deflater.DEFAULT_COMPRESSION)));
@@ -123,7 +123,7 @@ public final class Compression {
    * client accepts gzip. For public content only.
    */
   public static void endPrepared(RoutingContext ctx, Buffer plain, Buffer gzipped) {
-    ctx.response().putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    ctx.response().putHeader(HttpHeaders.VARY, "Accept-Encoding");
     if (gzipped != null && accepted(ctx)) {
       ctx.response().putHeader(HttpHeaders.CONTENT_ENCODING, "gzip").end(gzipped);
     } else {

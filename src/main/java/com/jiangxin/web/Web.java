@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +69,20 @@ public final class Web {
   public static PreparedPage prepare(RoutingContext ctx, String template, Map<String, Object> model) {
     Templates templates = ctx.get(TEMPLATES);
     return PreparedPage.of(templates.render(template, model));
+  }
+
+  /**
+   * Renders a page once into a {@link Stencil} cut at {@code marks}: the model holds the marks where
+   * a visitor's values go, and nothing of any visitor.
+   */
+  public static Stencil stencil(RoutingContext ctx, String template, Map<String, Object> model, List<String> marks) {
+    Templates templates = ctx.get(TEMPLATES);
+    return Stencil.cut(templates.render(template, model), marks);
+  }
+
+  /** A page filled in for this visitor (see {@link Stencil}): it carries their data, so it is never compressed. */
+  public static void personalHtml(RoutingContext ctx, Buffer page) {
+    ctx.response().setStatusCode(200).putHeader("Content-Type", "text/html; charset=utf-8").end(page);
   }
 
   /**
