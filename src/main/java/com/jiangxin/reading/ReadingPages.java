@@ -33,22 +33,22 @@ final class ReadingPages {
   private static final long BODY_CHARS = 3_000_000;
   private static final long PAGE_BYTES = 6_000_000;
 
-  private final Cache<BodyKey, CharSequence> bodies = Caffeine.newBuilder()
+  private final Cache<Key, CharSequence> bodies = Caffeine.newBuilder()
     .maximumWeight(BODY_CHARS)
-    .<BodyKey, CharSequence>weigher((k, v) -> v.length())
+    .<Key, CharSequence>weigher((k, v) -> v.length())
     .build();
   /** Per reading (weak keys compare by identity, and go with the reading): its example chips. */
   private final Cache<Reading, List<Map<String, Object>>> examples = Caffeine.newBuilder()
     .weakKeys()
     .maximumSize(10_000)
     .build();
-  private final Cache<PageKey, PreparedPage> anonymous = Caffeine.newBuilder()
+  private final Cache<Key, PreparedPage> anonymous = Caffeine.newBuilder()
     .maximumWeight(PAGE_BYTES)
-    .<PageKey, PreparedPage>weigher((k, v) -> v.weight())
+    .<Key, PreparedPage>weigher((k, v) -> v.weight())
     .build();
-  private final Cache<SignedInKey, Stencil> signedIn = Caffeine.newBuilder()
+  private final Cache<Key, Stencil> signedIn = Caffeine.newBuilder()
     .maximumWeight(PAGE_BYTES)
-    .<SignedInKey, Stencil>weigher((k, v) -> v.weight())
+    .<Key, Stencil>weigher((k, v) -> v.weight())
     .build();
   /** Where a signed-in visitor's name, username and CSRF token go in a {@link Stencil}: random per instance. */
   final List<String> marks = Stencil.marks(3);
@@ -80,7 +80,7 @@ final class ReadingPages {
 
   /** A reading's body as drawn by {@code draw}, kept per reading and highlight. */
   CharSequence body(Reading reading, Highlight highlight, Supplier<CharSequence> draw) {
-    return bodies.get(new BodyKey(reading, highlight), k -> draw.get());
+    return bodies.get(new Key(reading, highlight, false, false, -1), k -> draw.get());
   }
 
   /** The reading's example chips as {@code draw} lists them, kept per reading; read-only. */
@@ -91,7 +91,7 @@ final class ReadingPages {
   /** The whole page for a visitor with no account, kept per reading, highlight, size and quiz. */
   PreparedPage anonymousPage(Reading reading, Highlight highlight, boolean large, boolean hasQuiz,
                              Supplier<PreparedPage> draw) {
-    return anonymous.get(new PageKey(new BodyKey(reading, highlight), large, hasQuiz), k -> draw.get());
+    return anonymous.get(new Key(reading, highlight, large, hasQuiz, -1), k -> draw.get());
   }
 
   /**
@@ -101,26 +101,43 @@ final class ReadingPages {
    */
   Stencil signedInPage(Reading reading, Highlight highlight, boolean large, boolean hasQuiz, int roles,
                        Supplier<Stencil> draw) {
-    return signedIn.get(new SignedInKey(new PageKey(new BodyKey(reading, highlight), large, hasQuiz), roles),
-      k -> draw.get());
+    return signedIn.get(new Key(reading, highlight, large, hasQuiz, roles), k -> draw.get());
   }
 
-  /** A reading (by identity: see above) and a highlight. */
-  private record BodyKey(Reading reading, Highlight highlight) {
+  /**
+   * What a kept page is drawn from: the reading (by identity: see above), the highlight, the size,
+   * whether it has a quiz, and the role flags ({@code -1}: none, for bodies and visitors). Plain
+   * fields and a hand-written hash: this is built on every request.
+   */
+  private static final class Key {
+    private final Reading reading;
+    private final Highlight highlight;
+    private final boolean large;
+    private final boolean hasQuiz;
+    private final int roles;
+    private final int hash;
+
+    Key(Reading reading, Highlight highlight, boolean large, boolean hasQuiz, int roles) {
+      this.reading = reading;
+      this.highlight = highlight;
+      this.large = large;
+      this.hasQuiz = hasQuiz;
+      this.roles = roles;
+      int h = System.identityHashCode(reading);
+      h = 31 * h + highlight.paragraph() + (highlight.quote() == null ? 0 : 31 * highlight.quote().hashCode());
+      this.hash = 31 * (31 * h + (large ? 1 : 0) + (hasQuiz ? 2 : 0)) + roles;
+    }
+
     @Override
     public boolean equals(Object o) {
-      return o instanceof BodyKey k && k.reading == reading && k.highlight.equals(highlight);
+      return o instanceof Key k && k.reading == reading && k.hash == hash && k.large == large && k.hasQuiz == hasQuiz
+        && k.roles == roles && k.highlight.paragraph() == highlight.paragraph()
+        && java.util.Objects.equals(k.highlight.quote(), highlight.quote());
     }
 
     @Override
     public int hashCode() {
-      return 31 * System.identityHashCode(reading) + highlight.hashCode();
+      return hash;
     }
-  }
-
-  private record PageKey(BodyKey body, boolean large, boolean hasQuiz) {
-  }
-
-  private record SignedInKey(PageKey page, int roles) {
   }
 }
