@@ -135,6 +135,20 @@ final class BenchProcess implements AutoCloseable {
     return Long.parseLong(m.group(2)) / 1024.0;
   }
 
+  /**
+   * CPU time the process has used so far (user + system, every thread), in milliseconds (Linux,
+   * at the usual 100 clock ticks a second); NaN elsewhere.
+   */
+  double cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   /** The process's resident memory in MB (Linux). */
   double residentMegabytes() {
     try {

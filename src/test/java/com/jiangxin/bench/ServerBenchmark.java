@@ -74,6 +74,10 @@ public final class ServerBenchmark {
     }
   }
 
+  /** Each measured load's CPU milliseconds per request in the serving process, over its window. */
+  private final Map<ClosedLoop.Result, Double> cpuPerRequest = new java.util.IdentityHashMap<>();
+  private BenchProcess serving;
+
   private ServerBenchmark(Map<String, String> options) {
     warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
     window = Duration.ofSeconds(Long.parseLong(options.getOrDefault("window", "15")));
@@ -125,15 +129,20 @@ public final class ServerBenchmark {
         int bare = Integer.parseInt(ceiling.awaitLine(CEILING_READY, Duration.ofSeconds(60)).group(1));
         System.out.println("Measuring (warm-up " + warmup.toSeconds() + " s, window " + window.toSeconds()
           + " s per path) …");
+        serving = ceiling;
         ClosedLoop.Result bareJson = load(vertx, "bare JSON", pageUsers, u -> get(client, bare, "/json", null));
+        serving = real;
         rows.add(new Row("`GET /api/v1/readings`", "a bare JSON route, same bytes", bareJson,
           load(vertx, "readings JSON", pageUsers, u -> get(client, port, "/api/v1/readings", null))));
+        serving = ceiling;
         ClosedLoop.Result barePage = load(vertx, "page from memory", pageUsers, u -> get(client, bare, "/page", null));
+        serving = real;
         rows.add(new Row("reading page " + READING + ", anonymous", "the same bytes from memory", barePage,
           load(vertx, "page anonymous", pageUsers, u -> get(client, port, "/readings/" + READING, null))));
         rows.add(new Row("reading page " + READING + ", logged-in student", "the same bytes from memory", barePage,
           load(vertx, "page logged in", pageUsers,
             u -> get(client, port, "/readings/" + READING, "jx_sid=" + pageSessions.get(u)))));
+        serving = null;
         if (pagesOnly) {
           report(machine);
           return;
@@ -196,9 +205,21 @@ public final class ServerBenchmark {
 
   private ClosedLoop.Result load(Vertx vertx, String name, int users, ClosedLoop.Iteration iteration)
       throws InterruptedException {
+    BenchProcess target = serving;
+    double[] cpu = {Double.NaN, Double.NaN};
+    java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    if (target != null) {
+      timer.schedule(() -> cpu[0] = target.cpuMillis(), warmup.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      timer.schedule(() -> cpu[1] = target.cpuMillis(), warmup.plus(window).toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     ClosedLoop.Result r = ClosedLoop.run(vertx, name, users, warmup, window, iteration);
-    System.out.printf(Locale.ROOT, "  %-22s %5d users %9.0f /s  p50 %7.1f ms  p99 %7.1f ms  errors %d%s%n",
-      name, users, r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors(),
+    timer.shutdown();
+    timer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    double perRequest = (cpu[1] - cpu[0]) / Math.max(1, r.iterations());
+    cpuPerRequest.put(r, perRequest);
+    System.out.printf(Locale.ROOT, "  %-22s %5d users %9.0f /s  p50 %7.1f ms  p99 %7.1f ms  CPU %.3f ms/req  errors %d%s%n",
+      name, users, r.perSecond(), r.p50Millis(), r.p99Millis(), perRequest, r.errors(),
       r.firstError() == null ? "" : "  (" + r.firstError() + ")");
     return r;
   }
@@ -226,19 +247,27 @@ public final class ServerBenchmark {
         path + " answered " + resp.statusCode() + " " + b)));
   }
 
+  /** The ceiling's CPU per request over the server's: what a busy machine's noise hardly moves. */
+  private double cpuRatio(Row row) {
+    return cpuPerRequest.getOrDefault(row.ceiling(), Double.NaN) / cpuPerRequest.getOrDefault(row.real(), Double.NaN);
+  }
+
   private void report(String machine) throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("Measured ").append(ZonedDateTime.now(ZoneId.of("Asia/Shanghai"))
       .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append(" (China time); ").append(machine)
       .append("; warm-up ").append(warmup.toSeconds()).append(" s, window ").append(window.toSeconds())
       .append(" s.\n\n");
-    md.append("| path | users | ceiling | ceiling req/s | 匠心课堂 req/s | p50 ms | p99 ms | ratio |\n");
-    md.append("|---|---:|---|---:|---:|---:|---:|---:|\n");
+    md.append("| path | users | ceiling | ceiling req/s | 匠心课堂 req/s | p50 ms | p99 ms | ratio | CPU ratio |\n");
+    md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
     for (Row row : rows) {
-      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %,.0f | %,.0f | %.1f | %.1f | **%.0f%%** |%n",
+      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %,.0f | %,.0f | %.1f | %.1f | **%.0f%%** | %s |%n",
         row.path(), row.real().users(), row.ceilingWhat(), row.ceiling().perSecond(), row.real().perSecond(),
-        row.real().p50Millis(), row.real().p99Millis(), 100 * row.ratio()));
+        row.real().p50Millis(), row.real().p99Millis(), 100 * row.ratio(),
+        Double.isNaN(cpuRatio(row)) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * cpuRatio(row))));
     }
+    md.append("\n(CPU ratio: the ceiling's CPU time per request over the server's, each process's own user + system"
+      + " time over the window; a busy machine moves it far less than the throughput.)\n");
     md.append('\n');
     for (String note : notes) {
       md.append("- ").append(note).append('\n');
