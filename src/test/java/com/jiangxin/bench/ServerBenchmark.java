@@ -267,7 +267,8 @@ public final class ServerBenchmark {
         Double.isNaN(cpuRatio(row)) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * cpuRatio(row))));
     }
     md.append("\n(CPU ratio: the ceiling's CPU time per request over the server's, each process's own user + system"
-      + " time over the window; a busy machine moves it far less than the throughput.)\n");
+      + " time over the window without its JIT compiler threads; a busy machine moves it far less than the"
+      + " throughput.)\n");
     md.append('\n');
     for (String note : notes) {
       md.append("- ").append(note).append('\n');
