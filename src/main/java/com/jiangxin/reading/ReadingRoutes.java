@@ -7,7 +7,10 @@ import com.jiangxin.content.ReadingCatalog;
 import com.jiangxin.content.CitedExample;
 import com.jiangxin.content.Paragraph;
 import com.jiangxin.content.Reading;
+import com.jiangxin.account.Auth;
+import com.jiangxin.account.User;
 import com.jiangxin.quiz.QuizBank;
+import com.jiangxin.web.PageContext;
 import com.jiangxin.web.Requests;
 import com.jiangxin.web.Web;
 import io.vertx.core.Future;
@@ -22,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The home page, the reading pages, the public reading API and the health check. */
 public final class ReadingRoutes {
@@ -29,6 +33,11 @@ public final class ReadingRoutes {
   private final Pool pool;
   private final QuizBank quizzes;
   private final List<ReadingPanel> panels;
+  private final ReadingPages pages = new ReadingPages();
+  /** What a signed-in visitor's page context holds; the flags decide which links the page shows. */
+  private static final List<String> ROLE_FLAGS = List.of("isTeacher", "isStudent", "isAdmin", "isPendingTeacher");
+  private static final java.util.Set<String> STENCIL_KNOWS = java.util.Set.of("user", "csrf", "isTeacher",
+    "isStudent", "isAdmin", "isPendingTeacher");
 
   private ReadingRoutes(ReadingCatalog catalog, Pool pool, QuizBank quizzes, List<ReadingPanel> panels) {
     this.panels = List.copyOf(panels);
@@ -126,35 +135,110 @@ public final class ReadingRoutes {
   }
 
   private void showReading(RoutingContext ctx, Reading reading) {
-    int hlParagraph = Requests.wholeOr(ctx.request().getParam("p"), 0, 0);
     String hlQuote = ctx.request().getParam("hl");
-    if (hlQuote != null && hlQuote.length() > 500) {
-      hlQuote = null;
+    ReadingPages.Highlight highlight = ReadingPages.Highlight.of(reading,
+      Requests.wholeOr(ctx.request().getParam("p"), 0, 0), hlQuote != null && hlQuote.length() > 500 ? null : hlQuote);
+    boolean large = "large".equals(ctx.request().getParam("size"));
+    boolean hasQuiz = quizzes.forReading(reading.id()).isPresent();
+    String title = reading.pianLabel() + " · " + reading.title() + " · 匠心课堂";
+    List<Future<Optional<ReadingPageAddOn>>> asked = new ArrayList<>(panels.size());
+    for (ReadingPanel p : panels) {
+      asked.add(p.addOn(ctx, reading));
     }
-    Map<String, Object> model = Web.model(ctx, reading.pianLabel() + " · " + reading.title() + " · 匠心课堂");
-    model.put("reading", reading);
-    model.put("pian", reading.pianLabel());
-    model.put("examples", ReadingView.exampleLinks(reading, orderedExampleNames(reading)));
-    model.put("hasQuiz", quizzes.forReading(reading.id()).isPresent());
-    List<Map<String, Object>> paragraphs = ReadingView.paragraphs(reading, hlParagraph, hlQuote);
-    model.put("paragraphs", paragraphs);
-    // Offer "back to the marked sentence" only when a sentence is in fact marked.
-    boolean marked = paragraphs.stream().anyMatch(p -> Boolean.TRUE.equals(p.get("highlighted")));
-    model.put("highlightParagraph", marked ? hlParagraph : null);
-    // an own reading is not among the 篇 (index -1): it has no previous or next one
-    int idx = catalog.all().indexOf(reading);
-    if (idx > 0) {
-      model.put("prev", catalog.all().get(idx - 1));
-    }
-    if (idx >= 0 && idx < catalog.all().size() - 1) {
-      model.put("next", catalog.all().get(idx + 1));
-    }
-    model.put("large", "large".equals(ctx.request().getParam("size")));
-    List<Future<Optional<ReadingPageAddOn>>> asked = panels.stream().map(p -> p.addOn(ctx, reading)).toList();
     Future.all(asked).onSuccess(all -> {
-      asked.forEach(f -> f.result().ifPresent(addOn -> addOn.decorate(model, paragraphs)));
+      List<ReadingPageAddOn> addOns = new ArrayList<>(0);
+      asked.forEach(f -> f.result().ifPresent(addOns::add));
+      Optional<User> user = Auth.user(ctx);
+      if (addOns.isEmpty() && user.isEmpty()) {
+        // drawn once for everyone: the model gets no page context (CSRF token, user)
+        Web.html(ctx, pages.anonymousPage(reading, highlight, large, hasQuiz, () -> {
+          Map<String, Object> model = new HashMap<>();
+          model.put("title", title);
+          fill(model, reading, highlight, large, hasQuiz);
+          model.put("body", cachedBody(ctx, reading, highlight));
+          return Web.prepare(ctx, "reading/show", model);
+        }));
+        return;
+      }
+      Map<String, Object> page = ctx.get(PageContext.KEY);
+      if (addOns.isEmpty() && page != null && STENCIL_KNOWS.containsAll(page.keySet())) {
+        showSignedIn(ctx, reading, highlight, large, hasQuiz, title, user.get(), page);
+        return;
+      }
+      Map<String, Object> model = Web.model(ctx, title);
+      fill(model, reading, highlight, large, hasQuiz);
+      // an add-on (the margin) draws this visitor's counts into the paragraphs: that body is theirs alone
+      model.put("body", addOns.isEmpty()
+        ? cachedBody(ctx, reading, highlight)
+        : drawBody(ctx, reading, highlight, paragraphs -> addOns.forEach(a -> a.decorate(model, paragraphs))));
       Web.html(ctx, "reading/show", model);
     }).onFailure(ctx::fail);
+  }
+
+  /**
+   * A signed-in visitor's page from a {@link com.jiangxin.web.Stencil} drawn once per role, with
+   * their name, username and token filled in. Only when the page context holds no more than these
+   * (and the role flags): anything else there would be missing from a stencil, so it is drawn afresh.
+   */
+  private void showSignedIn(RoutingContext ctx, Reading reading, ReadingPages.Highlight highlight, boolean large,
+                            boolean hasQuiz, String title, User user, Map<String, Object> page) {
+    int roles = 0;
+    for (int i = 0; i < ROLE_FLAGS.size(); i++) {
+      if (Boolean.TRUE.equals(page.get(ROLE_FLAGS.get(i)))) {
+        roles |= 1 << i;
+      }
+    }
+    int finalRoles = roles;
+    List<String> marks = pages.marks;
+    var stencil = pages.signedInPage(reading, highlight, large, hasQuiz, roles, () -> {
+      Map<String, Object> model = new HashMap<>();
+      model.put("title", title);
+      model.put("user", Map.of("displayName", marks.get(0), "username", marks.get(1)));
+      model.put("csrf", marks.get(2));
+      for (int i = 0; i < ROLE_FLAGS.size(); i++) {
+        model.put(ROLE_FLAGS.get(i), (finalRoles & (1 << i)) != 0);
+      }
+      fill(model, reading, highlight, large, hasQuiz);
+      model.put("body", cachedBody(ctx, reading, highlight));
+      return Web.stencil(ctx, "reading/show", model, marks);
+    });
+    Web.personalHtml(ctx, stencil.fill(user.displayName(), user.username(), String.valueOf(page.get("csrf"))));
+  }
+
+  private CharSequence cachedBody(RoutingContext ctx, Reading reading, ReadingPages.Highlight highlight) {
+    return pages.body(reading, highlight, () -> drawBody(ctx, reading, highlight, paragraphs -> { }));
+  }
+
+  /** What the page shows around the body, the same for every visitor; as maps, which templates read fastest. */
+  private void fill(Map<String, Object> model, Reading reading, ReadingPages.Highlight highlight, boolean large,
+                    boolean hasQuiz) {
+    model.put("reading", Map.of("id", reading.id(), "title", reading.title(), "source", reading.source()));
+    model.put("pian", reading.pianLabel());
+    model.put("examples", pages.examples(reading, r -> ReadingView.exampleLinks(r, orderedExampleNames(r))));
+    model.put("hasQuiz", hasQuiz);
+    // offer "back to the marked sentence" only when a sentence is in fact marked
+    model.put("highlightParagraph", highlight.marked() ? highlight.paragraph() : null);
+    int idx = catalog.all().indexOf(reading);
+    if (idx > 0) {
+      model.put("prev", neighbour(catalog.all().get(idx - 1)));
+    }
+    // an own reading is not among the 篇 (index -1): it has no previous or next one
+    if (idx >= 0 && idx < catalog.all().size() - 1) {
+      model.put("next", neighbour(catalog.all().get(idx + 1)));
+    }
+    model.put("large", large);
+  }
+
+  private static Map<String, Object> neighbour(Reading r) {
+    return Map.of("id", r.id(), "title", r.title());
+  }
+
+  /** The paragraphs, marked up after {@code decorate} has added to their models. */
+  private static CharSequence drawBody(RoutingContext ctx, Reading reading, ReadingPages.Highlight highlight,
+                                       Consumer<List<Map<String, Object>>> decorate) {
+    List<Map<String, Object>> paragraphs = ReadingView.paragraphs(reading, highlight.paragraph(), highlight.quote());
+    decorate.accept(paragraphs);
+    return Web.fragment(ctx, "reading/paragraphs", Map.of("paragraphs", paragraphs));
   }
 
   private void listReadingsJson(RoutingContext ctx) {

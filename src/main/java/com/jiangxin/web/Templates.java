@@ -39,6 +39,7 @@ public final class Templates {
   private final Handlebars handlebars;
   private final ValueResolver[] resolvers;
   private final boolean dev;
+  private final Assets assets;
 
   public Templates(boolean dev) {
     this.dev = dev;
@@ -51,10 +52,23 @@ public final class Templates {
       .with(dev ? NullTemplateCache.INSTANCE : new ConcurrentMapTemplateCache())
       .setCharset(StandardCharsets.UTF_8);
     this.handlebars.setPrettyPrint(true);
-    registerHelpers(handlebars);
+    this.assets = Assets.load();
+    registerHelpers(handlebars, assets);
+    // maps first, and reflection only for what is not a map, a list or JSON: a name missing from a
+    // map (looked up in every enclosing context) must not be tried as a getter of HashMap
     this.resolvers = new ValueResolver[] {
-      JsonValueResolver.INSTANCE, MapValueResolver.INSTANCE, JavaBeanValueResolver.INSTANCE,
-      MethodValueResolver.INSTANCE};
+      MapValueResolver.INSTANCE, JsonValueResolver.INSTANCE,
+      new BeansOnly(JavaBeanValueResolver.INSTANCE), new BeansOnly(MethodValueResolver.INSTANCE)};
+  }
+
+  /** The static files the pages link to, with their versioned addresses. */
+  public Assets assets() {
+    return assets;
+  }
+
+  /** Whether templates (and so static files) are read afresh on every request. */
+  boolean live() {
+    return dev;
   }
 
   /**
@@ -100,7 +114,17 @@ public final class Templates {
     }
   }
 
-  private static void registerHelpers(Handlebars hb) {
+  /**
+   * Renders a part of a page with its own template, for a page to place as it is with
+   * {@code {{name}}}: every value in it went through the template's escaping.
+   */
+  public CharSequence fragment(String name, Map<String, Object> model) {
+    return new Handlebars.SafeString(render(name, model));
+  }
+
+  private static void registerHelpers(Handlebars hb, Assets assets) {
+    // {{asset "/static/css/app.css"}}: the file's address with its content hash (see Assets)
+    hb.registerHelper("asset", (Helper<Object>) (path, options) -> assets.url(String.valueOf(path)));
     hb.registerHelper("eq", (Helper<Object>) (a, options) -> sameText(a, options.param(0, null)));
     hb.registerHelper("ne", (Helper<Object>) (a, options) -> !sameText(a, options.param(0, null)));
     hb.registerHelper("plus", (Helper<Object>) (a, options) ->
@@ -123,6 +147,30 @@ public final class Templates {
       return n.longValue();
     }
     return o == null ? 0 : Long.parseLong(o.toString());
+  }
+
+  /** A reflective resolver kept away from maps, JSON and plain values, which it cannot read anyway. */
+  private record BeansOnly(ValueResolver inner) implements ValueResolver {
+    private static boolean plain(Object context) {
+      return context instanceof Map || context instanceof JsonObject
+        || context instanceof JsonArray || context instanceof CharSequence || context instanceof Number
+        || context instanceof Boolean;
+    }
+
+    @Override
+    public Object resolve(Object context, String name) {
+      return plain(context) ? UNRESOLVED : inner.resolve(context, name);
+    }
+
+    @Override
+    public Object resolve(Object context) {
+      return plain(context) ? UNRESOLVED : inner.resolve(context);
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> propertySet(Object context) {
+      return plain(context) ? Collections.emptySet() : inner.propertySet(context);
+    }
   }
 
   /** Lets templates read Vert.x {@code JsonObject} and {@code JsonArray} like maps and lists. */

@@ -1,10 +1,12 @@
 package com.jiangxin.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,8 +52,46 @@ public final class Web {
     }
     ctx.response()
       .setStatusCode(status)
-      .putHeader("Content-Type", "text/html; charset=utf-8")
-      .end(body);
+      .putHeader("Content-Type", "text/html; charset=utf-8");
+    Compression.end(ctx, Buffer.buffer(body), !Compression.carriesSecret(ctx, body));
+  }
+
+  /** A page drawn once for everyone (no visitor's data in it), sent as it was prepared. */
+  public static void html(RoutingContext ctx, PreparedPage page) {
+    ctx.response().setStatusCode(200).putHeader("Content-Type", "text/html; charset=utf-8");
+    Compression.endPrepared(ctx, page.plain(), page.gzipped());
+  }
+
+  /**
+   * Renders a page for everyone into a {@link PreparedPage}. Its model must hold nothing of the
+   * visitor: it is not given the request's page context (user, CSRF token).
+   */
+  public static PreparedPage prepare(RoutingContext ctx, String template, Map<String, Object> model) {
+    Templates templates = ctx.get(TEMPLATES);
+    return PreparedPage.of(templates.render(template, model));
+  }
+
+  /**
+   * Renders a page once into a {@link Stencil} cut at {@code marks}: the model holds the marks where
+   * a visitor's values go, and nothing of any visitor.
+   */
+  public static Stencil stencil(RoutingContext ctx, String template, Map<String, Object> model, List<String> marks) {
+    Templates templates = ctx.get(TEMPLATES);
+    return Stencil.cut(templates.render(template, model), marks);
+  }
+
+  /** A page filled in for this visitor (see {@link Stencil}): it carries their data, so it is never compressed. */
+  public static void personalHtml(RoutingContext ctx, Buffer page) {
+    ctx.response().setStatusCode(200).putHeader("Content-Type", "text/html; charset=utf-8").end(page);
+  }
+
+  /**
+   * A part of a page rendered by its own template (every value escaped as usual), for a page to
+   * place as it is with {@code {{name}}}.
+   */
+  public static CharSequence fragment(RoutingContext ctx, String template, Map<String, Object> model) {
+    Templates templates = ctx.get(TEMPLATES);
+    return templates.fragment(template, model);
   }
 
   public static void json(RoutingContext ctx, int status, Object body) {
@@ -60,8 +100,8 @@ public final class Web {
       : io.vertx.core.json.Json.encode(body);
     ctx.response()
       .setStatusCode(status)
-      .putHeader("Content-Type", "application/json; charset=utf-8")
-      .end(text);
+      .putHeader("Content-Type", "application/json; charset=utf-8");
+    Compression.end(ctx, Buffer.buffer(text), true);
   }
 
   public static void json(RoutingContext ctx, Object body) {

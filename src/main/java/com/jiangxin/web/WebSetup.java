@@ -44,6 +44,11 @@ public final class WebSetup {
     router.route().handler(ctx -> ctx.put(Web.TEMPLATES, templates).next());
     router.route().handler(new SecurityHeaders());
     router.route().handler(new BodyLimits());
+    if (!templates.live()) {
+      // from memory, with ETags, gzip and year-long caching of versioned addresses (see Assets)
+      router.route("/static/*").handler(templates.assets());
+    }
+    // in dev mode the files as they are edited; otherwise only what Assets does not hold (a 404)
     router.route("/static/*").handler(StaticHandler.create("webroot")
       .setDirectoryListing(false)
       .setIncludeHidden(false)
