@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  *
  * Options: {@code --warmup S}, {@code --window S} (seconds), {@code --page-users N} (64),
  * {@code --submit-users N} (200), {@code --heap-users N} (1000), {@code --out DIR}
- * (target/bench-server). With {@code target/jiangxin.jar} present (after {@code mvn package}) it
+ * (target/bench-server), {@code --only P,Q} (some of json, page, submit, heap, startup; all by default),
+ * {@code --server-jvm "ARGS"} (JVM options of the real server, say a flight recording). With {@code target/jiangxin.jar} present (after {@code mvn package}) it
  * also times the jar's start-up.
  */
 public final class ServerBenchmark {
@@ -62,6 +63,8 @@ public final class ServerBenchmark {
   private final int submitUsers;
   private final int heapUsers;
   private final Path out;
+  private final java.util.Set<String> only;
+  private final List<String> serverJvm;
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -78,6 +81,8 @@ public final class ServerBenchmark {
     submitUsers = Integer.parseInt(options.getOrDefault("submit-users", "200"));
     heapUsers = Integer.parseInt(options.getOrDefault("heap-users", "1000"));
     out = Path.of(options.getOrDefault("out", "target/bench-server")).toAbsolutePath();
+    serverJvm = options.containsKey("server-jvm") ? List.of(options.get("server-jvm").split(" ")) : List.of();
+    only = java.util.Set.of(options.getOrDefault("only", "json,page,submit,heap,startup").split(","));
   }
 
   public static void main(String[] args) throws Exception {
@@ -99,7 +104,7 @@ public final class ServerBenchmark {
     HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
       .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(Math.max(heapUsers, submitUsers) + 16));
     try (BenchProcess real = BenchProcess.start("server", out.resolve("server"),
-           withDataDir(out.resolve("server/data")), List.of(), "com.jiangxin.Main")) {
+           withDataDir(out.resolve("server/data")), serverJvm, "com.jiangxin.Main")) {
       Matcher ready = real.awaitLine(READY, Duration.ofSeconds(60));
       int port = Integer.parseInt(ready.group(2));
       notes.add("server (class path) ready in " + ready.group(1) + " ms");
@@ -118,15 +123,20 @@ public final class ServerBenchmark {
         int bare = Integer.parseInt(ceiling.awaitLine(CEILING_READY, Duration.ofSeconds(60)).group(1));
         System.out.println("Measuring (warm-up " + warmup.toSeconds() + " s, window " + window.toSeconds()
           + " s per path) …");
+        if (only.contains("json")) {
         ClosedLoop.Result bareJson = load(vertx, "bare JSON", pageUsers, u -> get(client, bare, "/json", null));
         rows.add(new Row("`GET /api/v1/readings`", "a bare JSON route, same bytes", bareJson,
           load(vertx, "readings JSON", pageUsers, u -> get(client, port, "/api/v1/readings", null))));
+        }
+        if (only.contains("page")) {
         ClosedLoop.Result barePage = load(vertx, "page from memory", pageUsers, u -> get(client, bare, "/page", null));
         rows.add(new Row("reading page " + READING + ", anonymous", "the same bytes from memory", barePage,
           load(vertx, "page anonymous", pageUsers, u -> get(client, port, "/readings/" + READING, null))));
         rows.add(new Row("reading page " + READING + ", logged-in student", "the same bytes from memory", barePage,
           load(vertx, "page logged in", pageUsers,
             u -> get(client, port, "/readings/" + READING, "jx_sid=" + pageSessions.get(u)))));
+        }
+        if (only.contains("submit")) {
         ClosedLoop.Result bareInsert = load(vertx, "durable insert", submitUsers, u -> post(client, bare,
           "/insert", null, Buffer.buffer("{\"user\":" + u + "}"), 201));
         AtomicIntegerArray attemptsMade = new AtomicIntegerArray(submitUsers);
@@ -140,13 +150,18 @@ public final class ServerBenchmark {
               .compose(body -> post(client, port, "/api/v1/attempts/" + new JsonObject(body).getLong("id")
                 + "/submit", auth, Buffer.buffer(sheet), 200));
           })));
+        }
       }
-      heap(vertx, client, real, cls, port);
+      if (only.contains("heap")) {
+        heap(vertx, client, real, cls, port);
+      }
     } finally {
       client.close();
       vertx.close().await();
     }
-    startUp();
+    if (only.contains("startup")) {
+      startUp();
+    }
     report(machine);
   }
 
