@@ -99,15 +99,6 @@ final class AttemptAccess {
       .recover(e -> e instanceof HttpError ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 
-  Future<Attempt> writable(long id, User caller) {
-    return readable(id, caller).map(t -> {
-      if (t.userId() != caller.id()) {
-        throw HttpError.forbidden("只有作答的学生本人可以修改答案。");
-      }
-      return t;
-    });
-  }
-
   /**
    * An attempt its own student may change, with its assignment as it is now.
    *

@@ -105,7 +105,7 @@ public final class ServerBenchmark {
       .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(Math.max(heapUsers, submitUsers) + 16));
     try (BenchProcess real = BenchProcess.start("server", out.resolve("server"),
            withDataDir(out.resolve("server/data")), serverJvm, "com.jiangxin.Main")) {
-      Matcher ready = real.awaitLine(READY, Duration.ofSeconds(60));
+      Matcher ready = real.awaitLine(READY, Duration.ofSeconds(180));
       int port = Integer.parseInt(ready.group(2));
       notes.add("server (class path) ready in " + ready.group(1) + " ms");
       BenchClass cls = new BenchClass(port);
