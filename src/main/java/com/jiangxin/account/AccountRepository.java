@@ -12,6 +12,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Accounts, API tokens and web sessions in the database. */
@@ -23,6 +24,8 @@ public final class AccountRepository {
   private final Pool pool;
   private final PasswordHashing hashing;
   private final Optional<String> teacherInviteCode;
+  /** This node's remembered sessions and tokens; null where there is no Vert.x (a set-up step). */
+  private final SessionCache sessions;
 
   /** Accounts hashing on a queue of one thread and 32 places (for tools and tests). */
   public AccountRepository(Vertx vertx, Pool pool) {
@@ -37,6 +40,8 @@ public final class AccountRepository {
     this.pool = pool;
     this.hashing = hashing;
     this.teacherInviteCode = teacherInviteCode;
+    Vertx vertx = hashing != null ? hashing.vertx() : Vertx.currentContext() == null ? null : Vertx.currentContext().owner();
+    this.sessions = vertx == null ? null : SessionCache.of(vertx);
   }
 
   /** A new account's fields as typed, before they are checked. */
@@ -128,8 +133,13 @@ public final class AccountRepository {
   /** A waiting teacher types an invite code: true, and approved at once, if the code is valid. */
   public Future<Boolean> redeemInvite(User teacher, String code) {
     return pool.withTransaction(conn -> spendInvite(conn, code).compose(valid -> valid
-      ? conn.preparedQuery(AccountSql.APPROVE_SELF).execute(Tuple.of(teacher.id())).map(true)
-      : Future.succeededFuture(false)));
+        ? conn.preparedQuery(AccountSql.APPROVE_SELF).execute(Tuple.of(teacher.id())).map(true)
+        : Future.succeededFuture(false)))
+      .onSuccess(approved -> {
+        if (approved) {
+          revoked();
+        }
+      });
   }
 
   /** The first teacher of a server becomes its administrator; the claim's primary key lets only one win a race. */
@@ -221,7 +231,8 @@ public final class AccountRepository {
         .compose(x -> conn.preparedQuery(AccountSql.DELETE_OTHER_SESSIONS)
           .execute(Tuple.of(user.id(), keepSessionHash == null ? "" : keepSessionHash)))
         .compose(x -> conn.preparedQuery(AccountSql.DELETE_USER_TOKENS).execute(Tuple.of(user.id())))))
-      .mapEmpty();
+      .<Void>mapEmpty()
+      .onSuccess(x -> revoked());
   }
 
   /**
@@ -235,7 +246,8 @@ public final class AccountRepository {
         : Future.failedFuture(HttpError.notFound("这个学生不在本班。")))
       .compose(x -> conn.preparedQuery(AccountSql.DELETE_USER_SESSIONS).execute(Tuple.of(studentId)))
       .compose(x -> conn.preparedQuery(AccountSql.DELETE_USER_TOKENS).execute(Tuple.of(studentId))))
-      .mapEmpty();
+      .<Void>mapEmpty()
+      .onSuccess(x -> SessionCache.revokeHere());
   }
 
   /** Issues a bearer token; only its hash is stored. */
@@ -244,11 +256,12 @@ public final class AccountRepository {
   }
 
   public Future<Optional<User>> userByToken(String token) {
-    return userBySecret(AccountSql.USER_BY_TOKEN, token);
+    return userBySecret(AccountSql.USER_BY_TOKEN, "t:", token);
   }
 
   public Future<Void> revokeToken(String token) {
-    return pool.preparedQuery(AccountSql.DELETE_TOKEN).execute(Tuple.of(Secrets.sha256(token))).mapEmpty();
+    return pool.preparedQuery(AccountSql.DELETE_TOKEN).execute(Tuple.of(Secrets.sha256(token))).<Void>mapEmpty()
+      .onSuccess(x -> revoked());
   }
 
   /** Starts a web session with a brand-new id (never the one the visitor had before logging in). */
@@ -257,7 +270,7 @@ public final class AccountRepository {
   }
 
   public Future<Optional<User>> userBySession(String sid) {
-    return userBySecret(AccountSql.USER_BY_SESSION, sid);
+    return userBySecret(AccountSql.USER_BY_SESSION, "s:", sid);
   }
 
   /** A new secret (a token or a session id) for the user; only its hash is stored. */
@@ -269,15 +282,30 @@ public final class AccountRepository {
       .map(secret);
   }
 
-  /** The user a secret (a token or a session id) still belongs to. */
-  private Future<Optional<User>> userBySecret(String query, String secret) {
-    return pool.preparedQuery(query)
-      .execute(Tuple.of(Secrets.sha256(secret), System.currentTimeMillis()))
+  /**
+   * The user a secret (a token or a session id) still belongs to: remembered for up to a second on
+   * this node (see {@link SessionCache}), else asked of the database.
+   *
+   * @param kind keeps tokens and session ids apart in the cache
+   */
+  private Future<Optional<User>> userBySecret(String query, String kind, String secret) {
+    String hash = Secrets.sha256(secret);
+    Supplier<Future<Optional<User>>> lookup = () -> pool.preparedQuery(query)
+      .execute(Tuple.of(hash, System.currentTimeMillis()))
       .map(rows -> rows.iterator().hasNext() ? Optional.of(toUser(rows.iterator().next())) : Optional.empty());
+    return sessions == null ? lookup.get() : sessions.get(kind + hash, lookup);
   }
 
   public Future<Void> endSession(String sid) {
-    return pool.preparedQuery(AccountSql.DELETE_SESSION).execute(Tuple.of(Secrets.sha256(sid))).mapEmpty();
+    return pool.preparedQuery(AccountSql.DELETE_SESSION).execute(Tuple.of(Secrets.sha256(sid))).<Void>mapEmpty()
+      .onSuccess(x -> revoked());
+  }
+
+  /** A session, token or account changed: this node forgets what it remembered at once. */
+  private void revoked() {
+    if (sessions != null) {
+      sessions.revoke();
+    }
   }
 
   /**

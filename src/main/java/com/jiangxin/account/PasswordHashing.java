@@ -35,6 +35,11 @@ public final class PasswordHashing {
    * @param threads hashes at the same time
    * @param queue   hashes that may wait for a thread
    */
+  /** The Vert.x these threads belong to. */
+  Vertx vertx() {
+    return vertx;
+  }
+
   public PasswordHashing(Vertx vertx, int threads, int queue) {
     this.vertx = vertx;
     this.executor = vertx.createSharedWorkerExecutor(NAME, threads);

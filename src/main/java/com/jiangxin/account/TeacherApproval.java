@@ -44,14 +44,16 @@ public final class TeacherApproval {
   public Future<Void> approve(long teacherId) {
     return pool.preparedQuery(AccountSql.APPROVE_TEACHER).execute(Tuple.of(teacherId))
       .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture()
-        : Future.failedFuture(HttpError.notFound("没有这位等待批准的老师。")));
+        : Future.failedFuture(HttpError.notFound("没有这位等待批准的老师。")))
+      .onSuccess(x -> SessionCache.revokeHere());
   }
 
   /** Rejects a waiting teacher: the account is deleted (it could not have made anything yet). */
   public Future<Void> reject(long teacherId) {
     return pool.preparedQuery(AccountSql.DELETE_PENDING_TEACHER).execute(Tuple.of(teacherId))
       .compose(rows -> rows.rowCount() == 1 ? Future.<Void>succeededFuture()
-        : Future.failedFuture(HttpError.notFound("没有这位等待批准的老师。")));
+        : Future.failedFuture(HttpError.notFound("没有这位等待批准的老师。")))
+      .onSuccess(x -> SessionCache.revokeHere());
   }
 
   /** Makes an invite code for {@code uses} registrations within {@code days}; the code is returned once. */

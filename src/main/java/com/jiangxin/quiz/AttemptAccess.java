@@ -103,12 +103,37 @@ final class AttemptAccess {
       .recover(e -> e instanceof HttpError ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 
-  Future<Attempt> writable(long id, User caller) {
-    return readable(id, caller).map(t -> {
-      if (t.userId() != caller.id()) {
-        throw HttpError.forbidden("只有作答的学生本人可以修改答案。");
+  /**
+   * An attempt its own student may change, with its assignment as it is now.
+   *
+   * @param door      the assignment's door now ({@link Door#OPEN} for practice)
+   * @param feedback  the assignment's feedback policy, or null for practice
+   * @param teacherId the teacher of the assignment's class, or null for practice
+   */
+  record Writable(Attempt attempt, Door door, FeedbackPolicy feedback, Long teacherId) {
+  }
+
+  /**
+   * The attempt if the caller is its student, with its assignment's door, feedback policy and
+   * teacher, in one read; 403 for the teacher of its class, 404 for anyone else.
+   */
+  Future<Writable> writableWithAssignment(long id, User caller) {
+    return pool.preparedQuery(AttemptSql.ATTEMPT_WITH_ASSIGNMENT).execute(Tuple.of(id)).compose(rows -> {
+      if (!rows.iterator().hasNext()) {
+        return Future.failedFuture(HttpError.notFound("没有这次作答。"));
       }
-      return t;
+      Row r = rows.iterator().next();
+      Attempt t = Attempt.from(r);
+      Long teacherId = r.getLong("A_TEACHER_ID");
+      if (t.userId() != caller.id()) {
+        boolean teaches = t.assignmentId() != null && caller.isTeacher() && teacherId != null && teacherId == caller.id();
+        return Future.failedFuture(teaches ? HttpError.forbidden("只有作答的学生本人可以修改答案。")
+          : HttpError.notFound("没有这次作答。"));
+      }
+      Writable w = t.assignmentId() == null ? new Writable(t, Door.OPEN, null, null)
+        : new Writable(t, Door.of(Boolean.TRUE.equals(r.getBoolean("A_CLOSED")), r.getLong("A_DUE_AT")),
+          FeedbackPolicy.parse(r.getString("A_FEEDBACK")).orElse(FeedbackPolicy.IMMEDIATE), teacherId);
+      return bank.resolve(t.readingId(), t.quizVersion()).map(w);
     });
   }
 

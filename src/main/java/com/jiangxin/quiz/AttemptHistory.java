@@ -52,6 +52,11 @@ final class AttemptHistory {
       return new Step(seq, kind, at, actorId, actorName, questionId, points, before, after, answers);
     }
 
+    /** This step as the first of its attempt, by someone of this name. */
+    Step first(String byName) {
+      return new Step(1, kind, at, actorId, byName, questionId, points, scoreBefore, scoreAfter, answers);
+    }
+
     Step answers(JsonObject sent) {
       return new Step(seq, kind, at, actorId, actorName, questionId, points, scoreBefore, scoreAfter,
         sent == null ? null : sent.encode());
@@ -74,22 +79,28 @@ final class AttemptHistory {
     this.pool = pool;
   }
 
-  /** Appends a step to the attempt, on the connection of the state change it records. */
+  /** Appends a step to the attempt, on the connection of the state change it records (one statement). */
   static Future<Void> append(SqlConnection conn, long attemptId, Step step) {
-    return conn.preparedQuery(AttemptSql.LAST_STEP).execute(Tuple.of(attemptId))
-      .compose(rows -> conn.preparedQuery(AttemptSql.APPEND_STEP).execute(Tuple.from(Arrays.asList(attemptId,
-        rows.iterator().next().getInteger("N") + 1, step.kind().code(), step.at(), step.actorId(), step.questionId(),
-        step.points(), step.scoreBefore(), step.scoreAfter(), step.answers()))))
+    return conn.preparedQuery(AttemptSql.APPEND_STEP).execute(Tuple.from(Arrays.asList(attemptId,
+        step.kind().code(), step.at(), step.actorId(), step.questionId(), step.points(), step.scoreBefore(),
+        step.scoreAfter(), step.answers(), attemptId)))
       .mapEmpty();
+  }
+
+  /** The steps of an attempt, read on the connection of a transaction under way. */
+  static Future<List<Step>> steps(SqlConnection conn, long attemptId) {
+    return conn.preparedQuery(AttemptSql.STEPS_OF_ATTEMPT).execute(Tuple.of(attemptId)).map(AttemptHistory::steps);
+  }
+
+  private static List<Step> steps(io.vertx.sqlclient.RowSet<Row> rows) {
+    List<Step> out = new ArrayList<>();
+    rows.forEach(r -> out.add(Step.from(r)));
+    return out;
   }
 
   /** Every step of an attempt, oldest first. */
   Future<List<Step>> steps(long attemptId) {
-    return pool.preparedQuery(AttemptSql.STEPS_OF_ATTEMPT).execute(Tuple.of(attemptId)).map(rows -> {
-      List<Step> out = new ArrayList<>();
-      rows.forEach(r -> out.add(Step.from(r)));
-      return out;
-    });
+    return pool.preparedQuery(AttemptSql.STEPS_OF_ATTEMPT).execute(Tuple.of(attemptId)).map(AttemptHistory::steps);
   }
 
   /**

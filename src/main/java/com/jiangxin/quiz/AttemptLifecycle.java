@@ -2,6 +2,7 @@ package com.jiangxin.quiz;
 
 import com.jiangxin.account.User;
 import com.jiangxin.db.Sql;
+import com.jiangxin.quiz.AttemptAccess.Door;
 import com.jiangxin.quiz.AttemptHistory.Kind;
 import com.jiangxin.quiz.AttemptHistory.Step;
 import com.jiangxin.quiz.AttemptService.Graded;
@@ -20,6 +21,7 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -62,20 +64,38 @@ final class AttemptLifecycle {
         return Future.failedFuture(HttpError.conflict("已过截止时间，不能再开始作答。"));
       }
       String key = activeKey(a.id(), student.id());
-      return serial.run(key, () -> access.active(key).compose(existing -> {
-        if (existing.isPresent()) {
-          return Future.succeededFuture(new Started(existing.get(), true));
-        }
-        return pool.preparedQuery(AttemptSql.COUNT_ATTEMPTS).execute(Tuple.of(a.id(), student.id()))
-          .compose(rows -> {
-            long used = rows.iterator().next().getLong("N");
-            if (used >= a.maxAttempts()) {
-              return Future.failedFuture(HttpError.conflict("作答次数已用完（共 " + a.maxAttempts() + " 次）。"));
-            }
-            return insert(a.id(), a.readingId(), student, AttemptService.deadline(a.dueAt()), a.shuffle(), key);
-          });
-      }));
+      // the insert counts the attempts used itself; only when it inserts nothing (or meets the open
+      // attempt's unique key) is the open attempt looked up
+      return serial.run(key, () -> startWithinLimit(a, student, key)
+        .compose(made -> made.isPresent() ? Future.succeededFuture(new Started(made.get(), false))
+          : access.active(key).compose(existing -> existing.isPresent()
+            ? Future.succeededFuture(new Started(existing.get(), true))
+            : Future.failedFuture(HttpError.conflict("作答次数已用完（共 " + a.maxAttempts() + " 次）。"))))
+        .recover(e -> Sql.isUniqueViolation(e)
+          // an open attempt exists, or another start won the race: answer with it
+          ? access.active(key).map(t -> new Started(t.orElseThrow(), true))
+          : Future.failedFuture(e)));
     });
+  }
+
+  /** Inserts a new attempt unless the student has used up the assignment's attempts; empty then. */
+  private Future<Optional<Attempt>> startWithinLimit(AssignmentInfo a, User student, String key) {
+    Quiz quiz = access.quizFor(a.readingId());
+    JsonObject order = displayOrder(quiz, a.shuffle(), new Random());
+    long now = clock.millis();
+    Long deadline = AttemptService.deadline(a.dueAt());
+    return pool.preparedQuery(AttemptSql.START_WITHIN_LIMIT)
+      .execute(Tuple.from(Arrays.asList(a.readingId(), student.id(), quiz.version(), now, deadline, order.encode(), key,
+        a.id(), student.id())))
+      .map(rows -> rows.rowCount() == 0 ? Optional.empty()
+        : Optional.of(started(Sql.generatedId(rows), a.id(), a.readingId(), student, quiz, now, deadline, order)));
+  }
+
+  /** A new attempt as it was just inserted, without reading it back. */
+  private static Attempt started(long id, Long assignmentId, String readingId, User user, Quiz quiz, long at,
+                                 Long deadline, JsonObject order) {
+    return new Attempt(id, assignmentId, readingId, user.id(), quiz.version(), "in_progress", at, null, null, deadline,
+      null, null, 0, false, new JsonObject(), order, null, false);
   }
 
   /** The key that allows one open attempt per student and assignment. */
@@ -117,11 +137,11 @@ final class AttemptLifecycle {
   private Future<Started> insert(Long assignmentId, String readingId, User user, Long deadline, boolean shuffle, String key) {
     Quiz quiz = access.quizFor(readingId);
     JsonObject order = displayOrder(quiz, shuffle, new Random());
+    long now = clock.millis();
     return pool.preparedQuery(AttemptSql.INSERT_ATTEMPT)
-      .execute(Tuple.of(assignmentId, readingId, user.id(), quiz.version(), clock.millis(), deadline,
-        order.encode(), key))
-      .compose(rows -> access.load(Sql.generatedId(rows)))
-      .map(t -> new Started(t, false))
+      .execute(Tuple.of(assignmentId, readingId, user.id(), quiz.version(), now, deadline, order.encode(), key))
+      .map(rows -> new Started(started(Sql.generatedId(rows), assignmentId, readingId, user, quiz, now, deadline, order),
+        false))
       .recover(e -> Sql.isUniqueViolation(e)
         // another start won the race: answer with its attempt
         ? access.active(key).map(t -> new Started(t.orElseThrow(), true))
@@ -151,31 +171,42 @@ final class AttemptLifecycle {
 
   // ---- save ----
 
-  /** Merges answers into the attempt in progress (null clears one). Checks every answer's shape. */
+  /**
+   * Merges answers into the attempt in progress (null clears one). Checks every answer's shape. One
+   * read (the attempt with its assignment's door) and one transaction; the saved attempt is not read back.
+   */
   Future<Attempt> saveAnswers(long id, User student, JsonObject answers) {
-    return serial.run("t:" + id, () -> access.writable(id, student).compose(t -> {
+    return serial.run("t:" + id, () -> access.writableWithAssignment(id, student).compose(w -> {
+      Attempt t = w.attempt();
       if (t.submitted()) {
         return Future.failedFuture(HttpError.conflict(t.autoSubmitted()
           ? "已到截止时间，这次作答已经自动提交，答案不能再改。" : "这次作答已经提交，答案不能再改。"));
       }
-      return access.door(t).compose(door -> {
-        if (door.closed()) {
-          return Future.failedFuture(HttpError.conflict("老师已经关闭了这个作业，答案不能再改。"));
-        }
-        long now = clock.millis();
-        if (door.deadline() != null && now > door.deadline()) {
-          return Future.failedFuture(HttpError.conflict("已过截止时间，答案不能再改。"));
-        }
-        JsonObject merged = merge(t, answers);
-        return pool.withTransaction(conn -> conn.preparedQuery(AttemptSql.SAVE_ANSWERS)
-            .execute(Tuple.of(merged.encode(), now, id))
-            .compose(rows -> rows.rowCount() == 1
-              ? AttemptHistory.append(conn, id, Step.of(Kind.SAVED, now, student.id()).answers(answers))
-              : Future.succeededFuture()))
-          .compose(x -> access.load(id))
-          .map(saved -> saved.withDeadline(door.deadline()));
-      });
+      Door door = w.door();
+      if (door.closed()) {
+        return Future.failedFuture(HttpError.conflict("老师已经关闭了这个作业，答案不能再改。"));
+      }
+      long now = clock.millis();
+      if (door.deadline() != null && now > door.deadline()) {
+        return Future.failedFuture(HttpError.conflict("已过截止时间，答案不能再改。"));
+      }
+      JsonObject merged = merge(t, answers);
+      return pool.withTransaction(conn -> conn.preparedQuery(AttemptSql.SAVE_ANSWERS)
+          .execute(Tuple.of(merged.encode(), now, id))
+          .compose(rows -> rows.rowCount() == 1
+            ? AttemptHistory.append(conn, id, Step.of(Kind.SAVED, now, student.id()).answers(answers)).map(true)
+            : Future.succeededFuture(false)))
+        // saved: the attempt as written; else it was finished meanwhile, and is read as it is
+        .compose(saved -> saved ? Future.succeededFuture(saved(t, merged, now)) : access.load(id))
+        .map(after -> after.withDeadline(door.deadline()));
     }));
+  }
+
+  /** The attempt as a save left it, without reading it back. */
+  private static Attempt saved(Attempt t, JsonObject answers, long at) {
+    return new Attempt(t.id(), t.assignmentId(), t.readingId(), t.userId(), t.quizVersion(), t.status(), t.startedAt(),
+      at, t.submittedAt(), t.deadline(), t.score(), t.maxScore(), t.pending(), t.late(), answers, t.optionOrder(),
+      t.gradedVersion(), t.autoSubmitted());
   }
 
   private JsonObject merge(Attempt t, JsonObject answers) {
@@ -205,26 +236,62 @@ final class AttemptLifecycle {
    * result and changes nothing; answers sent with it are ignored then.
    */
   Future<Attempt> submit(long id, User student, JsonObject answers) {
-    return serial.run("t:" + id, () -> access.writable(id, student).compose(t -> {
+    return submitAndKeep(id, student, answers).map(Submitted::attempt);
+  }
+
+  /**
+   * An attempt just submitted, with what showing it needs, held from the submit itself so that
+   * nothing written is read back.
+   *
+   * @param graded null when this submit did not finish it (a repeat, or another finish won): the
+   *               attempt is then as stored, and {@code steps} null
+   */
+  record Submitted(Attempt attempt, AttemptAccess.Writable assignment, Graded graded, List<Step> steps) {
+  }
+
+  /**
+   * The submit, in one read (the attempt with its assignment as it is now) and one transaction (the
+   * state change, the graded rows, the step). A repeat answers with the stored result.
+   */
+  Future<Submitted> submitAndKeep(long id, User student, JsonObject answers) {
+    return serial.run("t:" + id, () -> access.writableWithAssignment(id, student).compose(w -> {
+      Attempt t = w.attempt();
       if (t.submitted()) {
-        return Future.succeededFuture(t);
+        return Future.succeededFuture(new Submitted(t, w, null, null));
       }
-      return access.door(t).compose(door -> {
-        long now = clock.millis();
-        if (door.closed()) {
-          return Future.failedFuture(HttpError.conflict("老师已经关闭了这个作业，提交没有被接受。"));
-        }
-        if (door.deadline() != null && now > door.deadline()) {
-          return Future.failedFuture(HttpError.conflict("已过截止时间，提交没有被接受。"));
-        }
-        JsonObject merged = answers == null ? t.answers() : merge(t, answers);
-        Step step = Step.of(Kind.SUBMITTED, now, student.id()).answers(answers);
-        return finish(t, merged, door.late(now), step)
-          // a finish that lost a race (the deadline sweep, a second tab) answers with the winner's result
-          .recover(e -> access.load(id).compose(after -> after.submitted() ? Future.succeededFuture(false) : Future.failedFuture(e)))
-          .compose(x -> access.load(id));
-      });
+      Door door = w.door();
+      long now = clock.millis();
+      if (door.closed()) {
+        return Future.failedFuture(HttpError.conflict("老师已经关闭了这个作业，提交没有被接受。"));
+      }
+      if (door.deadline() != null && now > door.deadline()) {
+        return Future.failedFuture(HttpError.conflict("已过截止时间，提交没有被接受。"));
+      }
+      JsonObject merged = answers == null ? t.answers() : merge(t, answers);
+      Step step = Step.of(Kind.SUBMITTED, now, student.id()).answers(answers);
+      Quiz quiz = access.quizOf(t);
+      Graded graded = AttemptService.grade(quiz, merged);
+      boolean late = door.late(now);
+      Step recorded = step.scores(null, graded.score());
+      return pool.withTransaction(conn -> finishOn(conn, t, quiz, graded, merged, late, recorded)
+          .compose(won -> !won ? Future.succeededFuture((List<Step>) null)
+            // an attempt never saved has no steps before this one (a save sets saved_at)
+            : t.savedAt() == null ? Future.succeededFuture(List.of(recorded.first(student.displayName())))
+            : AttemptHistory.steps(conn, t.id())))
+        .compose(steps -> steps == null
+          ? access.load(id).map(after -> new Submitted(after, w, null, null))
+          : Future.succeededFuture(new Submitted(submitted(t, quiz, graded, merged, late, now), w, graded, steps)))
+        // a finish that lost a race (the deadline sweep, a second tab) answers with the winner's result
+        .recover(e -> access.load(id).compose(after -> after.submitted()
+          ? Future.succeededFuture(new Submitted(after, w, null, null)) : Future.failedFuture(e)));
     }));
+  }
+
+  /** The attempt as {@link #finishOn} left it, without reading it back. */
+  private static Attempt submitted(Attempt t, Quiz quiz, Graded graded, JsonObject answers, boolean late, long at) {
+    return new Attempt(t.id(), t.assignmentId(), t.readingId(), t.userId(), t.quizVersion(), "submitted", t.startedAt(),
+      t.savedAt(), at, t.deadline(), graded.score(), graded.max(), graded.pending(), late, answers, t.optionOrder(),
+      quiz.version(), false);
   }
 
   /**
@@ -238,14 +305,20 @@ final class AttemptLifecycle {
   Future<Boolean> finish(Attempt t, JsonObject answers, boolean late, Step step) {
     Quiz quiz = access.quizOf(t);
     Graded graded = AttemptService.grade(quiz, answers);
-    return pool.withTransaction(conn -> conn.preparedQuery(AttemptSql.FINISH)
+    return pool.withTransaction(conn -> finishOn(conn, t, quiz, graded, answers, late, step.scores(null, graded.score())));
+  }
+
+  /** The finish's statements, on the connection of its transaction: state change, graded rows (one batch), step. */
+  private static Future<Boolean> finishOn(SqlConnection conn, Attempt t, Quiz quiz, Graded graded, JsonObject answers,
+                                          boolean late, Step step) {
+    return conn.preparedQuery(AttemptSql.FINISH)
       .execute(Tuple.of(step.at(), graded.score(), graded.max(), graded.pending(), late, answers.encode(),
         quiz.version(), step.kind() == Kind.AUTO_SUBMITTED, t.id()))
       .compose(rows -> rows.rowCount() == 1
         ? insertResponses(conn, t.id(), graded)
-          .compose(x -> AttemptHistory.append(conn, t.id(), step.scores(null, graded.score())))
+          .compose(x -> AttemptHistory.append(conn, t.id(), step))
           .map(true)
-        : Future.succeededFuture(false)));
+        : Future.succeededFuture(false));
   }
 
   static Future<Void> insertResponses(SqlConnection conn, long attemptId, Graded graded) {

@@ -101,9 +101,7 @@ public final class AttemptRoutes {
       Web.badRequest(ctx, "\"answers\" must be an object of questionId → answer");
       return;
     }
-    User user = Auth.current(ctx);
-    attempts.submit(Requests.id(ctx, "id"), user, (JsonObject) answers)
-      .compose(t -> attempts.reveal(t, user).compose(reveal -> attempts.toJson(t, reveal)))
+    attempts.submitToJson(Requests.id(ctx, "id"), Auth.current(ctx), (JsonObject) answers)
       .onSuccess(json -> Web.json(ctx, 200, json))
       .onFailure(ctx::fail);
   }

@@ -163,6 +163,17 @@ public final class AttemptService {
     return lifecycle.submit(id, student, answers);
   }
 
+  /**
+   * Grades and finishes the attempt and answers its JSON as the student may see it now; the JSON of
+   * a submit that finished it is built from what it wrote. A repeat answers with the stored result.
+   */
+  public Future<JsonObject> submitToJson(long id, User student, JsonObject answers) {
+    return lifecycle.submitAndKeep(id, student, answers).compose(s -> s.graded() == null
+      ? views.reveal(s.attempt(), student).compose(reveal -> views.toJson(s.attempt(), reveal))
+      : views.revealJustSubmitted(s.attempt(), student, s.assignment())
+        .map(reveal -> views.toJson(s.attempt(), reveal, s.steps(), s.graded())));
+  }
+
   /** Submits every open attempt past its deadline or of a closed assignment; answers how many. */
   public Future<Integer> autoSubmitOverdue() {
     return deadlines.autoSubmitOverdue(clock.millis());

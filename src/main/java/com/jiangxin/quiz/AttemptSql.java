@@ -13,7 +13,6 @@ final class AttemptSql {
 
   static final String ATTEMPT_BY_ID = "SELECT " + ATTEMPT_COLUMNS + " FROM attempts t WHERE t.id = ?";
   static final String ATTEMPT_BY_ACTIVE_KEY = "SELECT " + ATTEMPT_COLUMNS + " FROM attempts t WHERE t.active_key = ?";
-  static final String COUNT_ATTEMPTS = "SELECT COUNT(*) AS n FROM attempts t WHERE t.assignment_id = ? AND t.user_id = ?";
   static final String ATTEMPTS_OF_USER_FOR_ASSIGNMENT = "SELECT " + ATTEMPT_COLUMNS
     + " FROM attempts t WHERE t.assignment_id = ? AND t.user_id = ? ORDER BY t.id";
   static final String SUBMITTED_OF_ASSIGNMENT = "SELECT " + ATTEMPT_COLUMNS
@@ -26,6 +25,24 @@ final class AttemptSql {
 
   static final String INSERT_ATTEMPT = "INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, status, "
     + "started_at, deadline, answers, option_order, active_key) VALUES (?, ?, ?, ?, 'in_progress', ?, ?, '{}', ?, ?)";
+  /**
+   * Starts an attempt at an assignment unless the student has used up its attempts, counted in the
+   * same statement (so no read goes before it); inserts nothing then. A second open attempt of the
+   * same student and assignment breaks the unique active key. Params: reading, user, quiz version,
+   * started at, deadline, option order, active key, assignment, user.
+   */
+  static final String START_WITHIN_LIMIT = "INSERT INTO attempts (assignment_id, reading_id, user_id, quiz_version, "
+    + "status, started_at, deadline, answers, option_order, active_key) SELECT a.id, CAST(? AS VARCHAR(32)), "
+    + "CAST(? AS BIGINT), CAST(? AS VARCHAR(32)), 'in_progress', CAST(? AS BIGINT), CAST(? AS BIGINT), '{}', "
+    + "CAST(? AS TEXT), CAST(? AS VARCHAR(96)) FROM assignments a WHERE a.id = ? "
+    + "AND (SELECT COUNT(*) FROM attempts c WHERE c.assignment_id = a.id AND c.user_id = ?) < a.max_attempts";
+  /**
+   * An attempt with its assignment's door and feedback policy as they are now, and the teacher of
+   * its class (all null for practice): what a submit needs, in one read.
+   */
+  static final String ATTEMPT_WITH_ASSIGNMENT = "SELECT " + ATTEMPT_COLUMNS + ", a.due_at AS a_due_at, "
+    + "a.closed AS a_closed, a.feedback AS a_feedback, c.teacher_id AS a_teacher_id FROM attempts t "
+    + "LEFT JOIN assignments a ON a.id = t.assignment_id LEFT JOIN classes c ON c.id = a.class_id WHERE t.id = ?";
   static final String SAVE_ANSWERS = "UPDATE attempts SET answers = ?, saved_at = ? WHERE id = ? AND status = 'in_progress'";
   /**
    * The one state change that finishes an attempt, by the student or by the server at the deadline;
@@ -98,12 +115,16 @@ final class AttemptSql {
   // ---- steps ----
 
   /**
-   * The last sequence number of an attempt's steps. Read after the attempt row's update in the same
-   * transaction: that row lock orders the steps of one attempt (and the key catches any slip).
+   * Appends a step numbered one past the attempt's last, in one statement. Run after the attempt
+   * row's update in the same transaction: that row lock orders the steps of one attempt (and the
+   * key catches any slip). Params: attempt, kind, at, actor, question, points, score before, score
+   * after, answers, attempt.
    */
-  static final String LAST_STEP = "SELECT COALESCE(MAX(s.seq), 0) AS n FROM attempt_steps s WHERE s.attempt_id = ?";
   static final String APPEND_STEP = "INSERT INTO attempt_steps (attempt_id, seq, kind, happened_at, actor_id, "
-    + "question_id, points, score_before, score_after, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    + "question_id, points, score_before, score_after, answers) SELECT CAST(? AS BIGINT), COALESCE(MAX(s.seq), 0) + 1, "
+    + "CAST(? AS VARCHAR(16)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR(64)), "
+    + "CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS TEXT) "
+    + "FROM attempt_steps s WHERE s.attempt_id = ?";
   static final String STEPS_OF_ATTEMPT = "SELECT s.seq AS seq, s.kind AS kind, s.happened_at AS happened_at, "
     + "s.actor_id AS actor_id, u.display_name AS actor_name, s.question_id AS question_id, s.points AS points, "
     + "s.score_before AS score_before, s.score_after AS score_after, s.answers AS answers "

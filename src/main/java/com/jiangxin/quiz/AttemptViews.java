@@ -116,17 +116,29 @@ final class AttemptViews {
     if (!t.submitted()) {
       return Future.succeededFuture(Reveal.NOTHING);
     }
-    return access.visibleAssignment(t.assignmentId(), viewer).compose(a -> {
-      if (a.teacherId() == viewer.id()) {
-        return Future.succeededFuture(new Reveal(true, true, null));
-      }
-      if (!a.feedback().revealsFeedback(true, a.dueAt(), a.closed(), clock.millis())) {
-        return Future.succeededFuture(new Reveal(false, true, null));
-      }
-      return keyHold(t.readingId(), viewer.id()).map(hold -> hold.held()
-        ? new Reveal(false, true, holdNote("这里暂不显示答案", hold))
-        : new Reveal(true, true, null));
-    });
+    return access.visibleAssignment(t.assignmentId(), viewer)
+      .compose(a -> revealSubmitted(t, viewer, a.teacherId(), a.feedback(), a.dueAt(), a.closed()));
+  }
+
+  /** What the student may see of an attempt they have just submitted, from its assignment as the submit read it. */
+  Future<Reveal> revealJustSubmitted(Attempt t, User viewer, AttemptAccess.Writable a) {
+    if (t.assignmentId() == null) {
+      return reveal(t, viewer);
+    }
+    return revealSubmitted(t, viewer, a.teacherId(), a.feedback(), a.door().dueAt(), a.door().closed());
+  }
+
+  private Future<Reveal> revealSubmitted(Attempt t, User viewer, Long teacherId, FeedbackPolicy feedback, Long dueAt,
+                                         boolean closed) {
+    if (teacherId != null && teacherId == viewer.id()) {
+      return Future.succeededFuture(new Reveal(true, true, null));
+    }
+    if (!feedback.revealsFeedback(true, dueAt, closed, clock.millis())) {
+      return Future.succeededFuture(new Reveal(false, true, null));
+    }
+    return keyHold(t.readingId(), viewer.id()).map(hold -> hold.held()
+      ? new Reveal(false, true, holdNote("这里暂不显示答案", hold))
+      : new Reveal(true, true, null));
   }
 
   private static String holdNote(String what, KeyHold hold) {
@@ -140,8 +152,37 @@ final class AttemptViews {
     return toJson(t, new Reveal(withFeedback, true, null));
   }
 
+  /** One graded answer as stored: its fraction, points, whether it waits for a teacher, the teacher's comment. */
+  record Graded(double fraction, double points, boolean pending, String comment) {
+  }
+
   /** The JSON of an attempt, showing what {@code reveal} allows. */
   Future<JsonObject> toJson(Attempt t, Reveal reveal) {
+    // an attempt in progress that was never saved has no steps yet (a save sets saved_at)
+    Future<List<AttemptHistory.Step>> steps = !t.submitted() && t.savedAt() == null
+      ? Future.succeededFuture(List.of()) : history.steps(t.id());
+    if (!t.submitted()) {
+      return steps.map(list -> toJson(t, reveal, list, Map.of()));
+    }
+    return steps.compose(list -> pool.preparedQuery(AttemptSql.RESPONSES_OF_ATTEMPT).execute(Tuple.of(t.id()))
+      .map(rows -> {
+        Map<String, Graded> byQ = new HashMap<>();
+        rows.forEach(r -> byQ.put(r.getString("QUESTION_ID"), new Graded(r.getDouble("FRACTION"), r.getDouble("POINTS"),
+          Boolean.TRUE.equals(r.getBoolean("PENDING")), r.getString("COMMENT"))));
+        return toJson(t, reveal, list, byQ);
+      }));
+  }
+
+  /** The JSON of an attempt just submitted, from the grades and steps the submit wrote (nothing read back). */
+  JsonObject toJson(Attempt t, Reveal reveal, List<AttemptHistory.Step> steps, AttemptService.Graded graded) {
+    Map<String, Graded> byQ = new HashMap<>();
+    for (AttemptService.QuestionGrade g : graded.questions()) {
+      byQ.put(g.question().id(), new Graded(g.fraction(), AttemptService.round(g.points()), g.pending(), null));
+    }
+    return toJson(t, reveal, steps, byQ);
+  }
+
+  private JsonObject toJson(Attempt t, Reveal reveal, List<AttemptHistory.Step> steps, Map<String, Graded> byQ) {
     boolean withFeedback = reveal.feedback();
     JsonObject json = new JsonObject()
       .put("id", t.id())
@@ -161,47 +202,39 @@ final class AttemptViews {
       .put("autoSubmitted", t.autoSubmitted())
       .put("answers", t.answers())
       .put("feedbackAvailable", withFeedback)
-      .put("feedbackNote", reveal.note());
-    Future<JsonObject> withSteps = history.steps(t.id())
-      .map(steps -> json.put("steps", AttemptHistory.toJson(steps, withFeedback)));
+      .put("feedbackNote", reveal.note())
+      .put("steps", AttemptHistory.toJson(steps, withFeedback));
     if (!t.submitted()) {
-      json.put("questions", questionsForStudent(t));
-      return withSteps;
+      return json.put("questions", questionsForStudent(t));
     }
-    return withSteps.compose(x -> pool.preparedQuery(AttemptSql.RESPONSES_OF_ATTEMPT).execute(Tuple.of(t.id())).map(rows -> {
-      Map<String, Row> byQ = new HashMap<>();
-      rows.forEach(r -> byQ.put(r.getString("QUESTION_ID"), r));
-      JsonArray qs = new JsonArray();
-      Quiz quiz = access.quizOf(t);
-      for (JsonObject view : questionsForStudent(t).stream().map(o -> (JsonObject) o).toList()) {
-        Question q = quiz.question(view.getString("id")).orElseThrow();
-        Row r = byQ.get(q.id());
-        JsonObject item = view.copy().put("answered", t.answers().getValue(q.id()) != null);
-        if (withFeedback && r != null) {
-          double fraction = r.getDouble("FRACTION");
-          boolean pending = Boolean.TRUE.equals(r.getBoolean("PENDING"));
-          item.put("response", t.answers().getValue(q.id()))
-            .put("earned", r.getDouble("POINTS"))
-            .put("fraction", fraction)
-            .put("correct", !pending && r.getDouble("POINTS") >= q.points() - 1e-9)
-            .put("pending", pending)
-            .put("answer", q.key())
-            .put("explanation", q.explanation())
-            .put("evidence", q.evidence())
-            .put("paragraph", q.paragraph())
-            .put("example", q.example())
-            .put("evidenceUrl", evidenceUrl(t.readingId(), q))
-            .put("comment", r.getString("COMMENT"));
-          if (q.note() != null) {
-            item.put("note", q.note());
-          }
-          q.teacherView().fieldNames().stream().filter(f -> f.equals("accept") || f.equals("rubric"))
-            .forEach(f -> item.put(f, q.teacherView().getValue(f)));
+    JsonArray qs = new JsonArray();
+    Quiz quiz = access.quizOf(t);
+    for (JsonObject view : questionsForStudent(t).stream().map(o -> (JsonObject) o).toList()) {
+      Question q = quiz.question(view.getString("id")).orElseThrow();
+      Graded r = byQ.get(q.id());
+      JsonObject item = view.copy().put("answered", t.answers().getValue(q.id()) != null);
+      if (withFeedback && r != null) {
+        item.put("response", t.answers().getValue(q.id()))
+          .put("earned", r.points())
+          .put("fraction", r.fraction())
+          .put("correct", !r.pending() && r.points() >= q.points() - 1e-9)
+          .put("pending", r.pending())
+          .put("answer", q.key())
+          .put("explanation", q.explanation())
+          .put("evidence", q.evidence())
+          .put("paragraph", q.paragraph())
+          .put("example", q.example())
+          .put("evidenceUrl", evidenceUrl(t.readingId(), q))
+          .put("comment", r.comment());
+        if (q.note() != null) {
+          item.put("note", q.note());
         }
-        qs.add(item);
+        q.teacherView().fieldNames().stream().filter(f -> f.equals("accept") || f.equals("rubric"))
+          .forEach(f -> item.put(f, q.teacherView().getValue(f)));
       }
-      return json.put("questions", qs);
-    }));
+      qs.add(item);
+    }
+    return json.put("questions", qs);
   }
 
   /** The reading page opened at the evidence paragraph, with the quoted sentence highlighted. */
