@@ -42,8 +42,13 @@ import java.util.stream.Stream;
  * {@code --submit-users N} (200), {@code --heap-users N} (1000), {@code --out DIR}
  * (target/bench-server), {@code --db h2|postgres|all} (all: H2 on one node, then PostgreSQL at
  * {@code JX_TEST_PG_URL} on one node and on two clustered nodes, the client's users spread evenly
- * over the nodes; each PostgreSQL setup in a fresh schema, dropped afterwards). With
- * {@code target/jiangxin.jar} present (after {@code mvn package}) it also times the jar's start-up.
+ * over the nodes; each PostgreSQL setup in a fresh schema, dropped afterwards),
+ * {@code --only pages|submit} (the JSON and reading-page rows, or the submit row, alone, without
+ * the heap and the start-up; {@code pages,submit} for both),
+ * {@code --jfr FILE} (each real server keeps a flight recording: the first in FILE, any other in
+ * FILE's name with its setup and node added), {@code --server-jvm "ARGS"} (extra JVM options of the
+ * real servers, split at spaces). With {@code target/jiangxin.jar} present (after
+ * {@code mvn package}) it also times the jar's start-up.
  */
 public final class ServerBenchmark {
   private static final Pattern READY = Pattern.compile("is ready in (\\d+) ms: open http://localhost:(\\d+)/");
@@ -66,6 +71,15 @@ public final class ServerBenchmark {
   private final int heapUsers;
   private final Path out;
   private final String db;
+  /** The path groups {@code --only} names, or null to measure everything. */
+  private final java.util.Set<String> only;
+  /** {@code --server-jvm}'s options, given to every real server. */
+  private final List<String> serverJvmOptions;
+  /** {@code --jfr}'s file, or null for no flight recording. */
+  private final Path jfr;
+  private int serversStarted;
+  /** Each measured load's CPU milliseconds per request in the serving processes, over its window. */
+  private final Map<ClosedLoop.Result, Double> cpuPerRequest = new java.util.IdentityHashMap<>();
   private final List<Setup> setups = new ArrayList<>();
   private int fullSheetSize;
   private final List<Row> rows = new ArrayList<>();
@@ -79,6 +93,10 @@ public final class ServerBenchmark {
   private record Row(String path, String ceilingWhat, ClosedLoop.Result ceiling, List<ClosedLoop.Result> real) {
   }
 
+  /** A row of the table: the load that measures it, its title, and the ceiling load it is compared with. */
+  private record TablePath(String load, String title, String ceilingLoad, String ceilingWhat) {
+  }
+
   private ServerBenchmark(Map<String, String> options) {
     warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "5")));
     window = Duration.ofSeconds(Long.parseLong(options.getOrDefault("window", "15")));
@@ -90,6 +108,31 @@ public final class ServerBenchmark {
     if (!List.of("h2", "postgres", "all").contains(db)) {
       throw new IllegalArgumentException("--db must be h2, postgres or all, not " + db);
     }
+    only = options.containsKey("only") ? java.util.Set.of(options.get("only").split(",")) : null;
+    if (only != null && !List.of("pages", "submit").containsAll(only)) {
+      throw new IllegalArgumentException("--only must be pages, submit or pages,submit, not " + options.get("only"));
+    }
+    serverJvmOptions = options.containsKey("server-jvm") ? List.of(options.get("server-jvm").trim().split("\\s+")) : List.of();
+    jfr = options.containsKey("jfr") ? Path.of(options.get("jfr")).toAbsolutePath() : null;
+  }
+
+  private boolean measures(String group) {
+    return only == null || only.contains(group);
+  }
+
+  /**
+   * The JVM options of a real server: {@code --server-jvm}'s, then with {@code --jfr} a flight
+   * recording, into FILE for the first server started and into a file of its own for any other.
+   */
+  private List<String> serverJvm(String name) {
+    List<String> options = new ArrayList<>(serverJvmOptions);
+    if (jfr != null) {
+      Path file = serversStarted == 0 ? jfr
+        : jfr.resolveSibling(jfr.getFileName().toString().replaceFirst("(\\.jfr)?$", "-" + name + ".jfr"));
+      options.add("-XX:StartFlightRecording=settings=profile,filename=" + file);
+    }
+    serversStarted++;
+    return options;
   }
 
   public static void main(String[] args) throws Exception {
@@ -130,8 +173,8 @@ public final class ServerBenchmark {
     HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
       .setConnectTimeout(10_000), new PoolOptions().setHttp1MaxSize(2 * (Math.max(heapUsers, submitUsers) + 16)));
     try {
-      List<ClosedLoop.Result> ceilings = null;
-      List<List<ClosedLoop.Result>> results = new ArrayList<>();
+      Map<String, ClosedLoop.Result> ceilings = null;
+      List<Map<String, ClosedLoop.Result>> results = new ArrayList<>();
       for (Setup setup : setups) {
         Measured m = measure(vertx, client, setup, ceilings == null);
         if (ceilings == null) {
@@ -139,33 +182,42 @@ public final class ServerBenchmark {
         }
         results.add(m.paths());
       }
-      String[] paths = {"`GET /api/v1/readings`", "reading page " + READING + ", anonymous",
-        "reading page " + READING + ", logged-in student", "start + submit " + fullSheetSize + " answers"};
-      String[] what = {"a bare JSON route, same bytes", "the same bytes from memory", "the same bytes from memory",
-        "one durable one-row insert"};
-      int[] ceilingOf = {0, 1, 1, 2};
-      for (int i = 0; ceilings != null && i < paths.length; i++) {
-        List<ClosedLoop.Result> real = new ArrayList<>();
-        for (List<ClosedLoop.Result> r : results) {
-          real.add(r.get(i));
+      List<TablePath> table = List.of(
+        new TablePath("readings JSON", "`GET /api/v1/readings`", "bare JSON", "a bare JSON route, same bytes"),
+        new TablePath("page anonymous", "reading page " + READING + ", anonymous", "page from memory",
+          "the same bytes from memory"),
+        new TablePath("page logged in", "reading page " + READING + ", logged-in student", "page from memory",
+          "the same bytes from memory"),
+        new TablePath("start + submit", "start + submit " + fullSheetSize + " answers", "durable insert",
+          "one durable one-row insert"));
+      for (TablePath path : table) {
+        if (ceilings == null || !ceilings.containsKey(path.ceilingLoad())) {
+          continue;
         }
-        rows.add(new Row(paths[i], what[i], ceilings.get(ceilingOf[i]), real));
+        List<ClosedLoop.Result> real = new ArrayList<>();
+        for (Map<String, ClosedLoop.Result> r : results) {
+          real.add(r.get(path.load()));
+        }
+        rows.add(new Row(path.title(), path.ceilingWhat(), ceilings.get(path.ceilingLoad()), real));
       }
     } finally {
       client.close();
       vertx.close().await();
     }
-    startUp();
+    if (only == null) {
+      startUp();
+    }
     report(machine);
   }
 
-  private record Measured(List<ClosedLoop.Result> ceilings, List<ClosedLoop.Result> paths) {
+  /** The loads measured on one setup, by name, in order: the ceiling's (first setup only) and the server's. */
+  private record Measured(Map<String, ClosedLoop.Result> ceilings, Map<String, ClosedLoop.Result> paths) {
   }
 
   /**
    * Starts the setup's nodes (together, as a cluster when there are two), opens a class, and
-   * measures the four paths with the users spread evenly over the nodes; the first setup also
-   * measures the ceiling and the heap.
+   * measures the paths {@code --only} asks for (all four by default) with the users spread evenly
+   * over the nodes; the first setup also measures the ceiling and (by default) the heap.
    */
   private Measured measure(Vertx vertx, HttpClientAgent client, Setup setup, boolean first) throws Exception {
     Path dir = out.resolve(setup.label().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase(Locale.ROOT));
@@ -185,7 +237,8 @@ public final class ServerBenchmark {
           env.putAll(Map.of("CLUSTER", "1", "CLUSTER_HOST", "127.0.0.1", "CLUSTER_PORT",
             Integer.toString(clusterPorts.get(i)), "CLUSTER_MEMBERS", members));
         }
-        nodes.add(BenchProcess.start("server", dir.resolve("node-" + i), env, List.of(), "com.jiangxin.Main"));
+        nodes.add(BenchProcess.start("server", dir.resolve("node-" + i), env,
+          serverJvm(dir.getFileName() + "-node-" + i), "com.jiangxin.Main"));
       }
       List<Integer> ports = new ArrayList<>();
       for (BenchProcess node : nodes) {
@@ -199,7 +252,7 @@ public final class ServerBenchmark {
       cls.enrol(submitUsers, false);
       fullSheetSize = cls.fullSheet.size();
       List<String> pageSessions = cls.sessions(pageUsers);
-      List<ClosedLoop.Result> ceilings = List.of();
+      Map<String, ClosedLoop.Result> ceilings = new java.util.LinkedHashMap<>();
       if (first) {
         Path page = out.resolve("page.html");
         Files.write(page, cls.bytes("/readings/" + READING));
@@ -211,32 +264,42 @@ public final class ServerBenchmark {
           int bare = Integer.parseInt(ceiling.awaitLine(CEILING_READY, Duration.ofSeconds(60)).group(1));
           System.out.println("Measuring the ceiling (warm-up " + warmup.toSeconds() + " s, window "
             + window.toSeconds() + " s per path) …");
-          ceilings = List.of(
-            load(vertx, "bare JSON", pageUsers, u -> get(client, bare, "/json", null)),
-            load(vertx, "page from memory", pageUsers, u -> get(client, bare, "/page", null)),
-            load(vertx, "durable insert", submitUsers, u -> post(client, bare, "/insert", null,
-              Buffer.buffer("{\"user\":" + u + "}"), 201)));
+          List<BenchProcess> serving = List.of(ceiling);
+          if (measures("pages")) {
+            load(ceilings, vertx, "bare JSON", pageUsers, serving, u -> get(client, bare, "/json", null));
+            load(ceilings, vertx, "page from memory", pageUsers, serving, u -> get(client, bare, "/page", null));
+          }
+          if (measures("submit")) {
+            load(ceilings, vertx, "durable insert", submitUsers, serving, u -> post(client, bare, "/insert", null,
+              Buffer.buffer("{\"user\":" + u + "}"), 201));
+          }
         }
       }
       System.out.println("Measuring " + setup.label() + " …");
       java.util.function.IntUnaryOperator port = u -> ports.get(u % ports.size());
-      List<ClosedLoop.Result> paths = new ArrayList<>();
-      paths.add(load(vertx, "readings JSON", pageUsers, u -> get(client, port.applyAsInt(u), "/api/v1/readings", null)));
-      paths.add(load(vertx, "page anonymous", pageUsers, u -> get(client, port.applyAsInt(u), "/readings/" + READING, null)));
-      paths.add(load(vertx, "page logged in", pageUsers,
-        u -> get(client, port.applyAsInt(u), "/readings/" + READING, "jx_sid=" + pageSessions.get(u))));
-      AtomicIntegerArray attemptsMade = new AtomicIntegerArray(submitUsers);
-      String sheet = new JsonObject().put("answers", cls.fullSheet).encode();
-      paths.add(load(vertx, "start + submit", submitUsers, u -> {
-        int n = attemptsMade.getAndIncrement(u);
-        long assignment = cls.assignments.get((n / 20) % cls.assignments.size());
-        String auth = cls.studentTokens.get(u);
-        // the start and the submit land on different nodes when there are two
-        return post(client, port.applyAsInt(u), "/api/v1/assignments/" + assignment + "/attempts", auth, Buffer.buffer(), 201)
-          .compose(body -> post(client, port.applyAsInt(u + n), "/api/v1/attempts/" + new JsonObject(body).getLong("id")
-            + "/submit", auth, Buffer.buffer(sheet), 200));
-      }));
-      if (first) {
+      Map<String, ClosedLoop.Result> paths = new java.util.LinkedHashMap<>();
+      if (measures("pages")) {
+        load(paths, vertx, "readings JSON", pageUsers, nodes,
+          u -> get(client, port.applyAsInt(u), "/api/v1/readings", null));
+        load(paths, vertx, "page anonymous", pageUsers, nodes,
+          u -> get(client, port.applyAsInt(u), "/readings/" + READING, null));
+        load(paths, vertx, "page logged in", pageUsers, nodes,
+          u -> get(client, port.applyAsInt(u), "/readings/" + READING, "jx_sid=" + pageSessions.get(u)));
+      }
+      if (measures("submit")) {
+        AtomicIntegerArray attemptsMade = new AtomicIntegerArray(submitUsers);
+        String sheet = new JsonObject().put("answers", cls.fullSheet).encode();
+        load(paths, vertx, "start + submit", submitUsers, nodes, u -> {
+          int n = attemptsMade.getAndIncrement(u);
+          long assignment = cls.assignments.get((n / 20) % cls.assignments.size());
+          String auth = cls.studentTokens.get(u);
+          // the start and the submit land on different nodes when there are two
+          return post(client, port.applyAsInt(u), "/api/v1/assignments/" + assignment + "/attempts", auth, Buffer.buffer(), 201)
+            .compose(body -> post(client, port.applyAsInt(u + n), "/api/v1/attempts/" + new JsonObject(body).getLong("id")
+              + "/submit", auth, Buffer.buffer(sheet), 200));
+        });
+      }
+      if (first && only == null) {
         heap(vertx, client, nodes.get(0), cls, ports.get(0));
       }
       return new Measured(ceilings, paths);
@@ -255,7 +318,7 @@ public final class ServerBenchmark {
       throws Exception {
     System.out.println("Logging in " + heapUsers + " browser sessions …");
     List<String> sessions = cls.sessions(heapUsers);
-    ClosedLoop.Result r = load(vertx, heapUsers + " users", heapUsers,
+    ClosedLoop.Result r = load(new java.util.HashMap<>(), vertx, heapUsers + " users", heapUsers, List.of(real),
       u -> get(client, port, "/readings/" + READING, "jx_sid=" + sessions.get(u)));
     notes.add(String.format(Locale.ROOT, "%,d logged-in users reading at once: %.0f pages/s, p99 %.0f ms",
       heapUsers, r.perSecond(), r.p99Millis()));
@@ -283,13 +346,39 @@ public final class ServerBenchmark {
       + readies.get(1) + " ms");
   }
 
-  private ClosedLoop.Result load(Vertx vertx, String name, int users, ClosedLoop.Iteration iteration)
-      throws InterruptedException {
+  /**
+   * Runs one closed-loop load, puts its result into {@code into} under its name and returns it;
+   * also notes the serving processes' CPU time per request over the window (their CPU read when
+   * the window opens and when it closes).
+   */
+  private ClosedLoop.Result load(Map<String, ClosedLoop.Result> into, Vertx vertx, String name, int users,
+                                 List<BenchProcess> serving, ClosedLoop.Iteration iteration) throws InterruptedException {
+    double[] cpu = {Double.NaN, Double.NaN};
+    java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    timer.schedule(() -> cpu[0] = cpuMillis(serving), warmup.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    timer.schedule(() -> cpu[1] = cpuMillis(serving), warmup.plus(window).toMillis(),
+      java.util.concurrent.TimeUnit.MILLISECONDS);
     ClosedLoop.Result r = ClosedLoop.run(vertx, name, users, warmup, window, iteration);
-    System.out.printf(Locale.ROOT, "  %-22s %5d users %9.0f /s  p50 %7.1f ms  p99 %7.1f ms  errors %d%s%n",
-      name, users, r.perSecond(), r.p50Millis(), r.p99Millis(), r.errors(),
+    timer.shutdown();
+    timer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    double perRequest = (cpu[1] - cpu[0]) / Math.max(1, r.iterations());
+    cpuPerRequest.put(r, perRequest);
+    into.put(name, r);
+    System.out.printf(Locale.ROOT, "  %-22s %5d users %9.0f /s  p50 %7.1f ms  p99 %7.1f ms  CPU %.3f ms/req  errors %d%s%n",
+      name, users, r.perSecond(), r.p50Millis(), r.p99Millis(), perRequest, r.errors(),
       r.firstError() == null ? "" : "  (" + r.firstError() + ")");
     return r;
+  }
+
+  /** The processes' CPU milliseconds so far, summed (NaN when one cannot be read). */
+  private static double cpuMillis(List<BenchProcess> processes) {
+    return processes.stream().mapToDouble(BenchProcess::cpuMillis).sum();
+  }
+
+  /** The ceiling's CPU per request over the server's: what a busy machine's noise hardly moves. */
+  private String cpuRatio(ClosedLoop.Result ceiling, ClosedLoop.Result real) {
+    double ratio = cpuPerRequest.getOrDefault(ceiling, Double.NaN) / cpuPerRequest.getOrDefault(real, Double.NaN);
+    return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "–" : String.format(Locale.ROOT, "%.0f%%", 100 * ratio);
   }
 
   private static Future<String> get(HttpClientAgent client, int port, String path, String cookie) {
@@ -323,7 +412,7 @@ public final class ServerBenchmark {
       .append(" s.\n\n");
     md.append("| path | users | ceiling | ceiling req/s |");
     for (Setup setup : setups) {
-      md.append(" 匠心课堂 on ").append(setup.label()).append(": req/s, p50 / p99 ms, ratio |");
+      md.append(" 匠心课堂 on ").append(setup.label()).append(": req/s, p50 / p99 ms, ratio, CPU ratio |");
     }
     md.append("\n|---|---:|---|---:|");
     md.append("---:|".repeat(setups.size())).append('\n');
@@ -331,11 +420,14 @@ public final class ServerBenchmark {
       md.append(String.format(Locale.ROOT, "| %s | %d | %s | %,.0f |", row.path(), row.real().get(0).users(),
         row.ceilingWhat(), row.ceiling().perSecond()));
       for (ClosedLoop.Result r : row.real()) {
-        md.append(String.format(Locale.ROOT, " %,.0f, %.1f / %.1f, **%.0f%%** |", r.perSecond(), r.p50Millis(),
-          r.p99Millis(), 100 * r.perSecond() / row.ceiling().perSecond()));
+        md.append(String.format(Locale.ROOT, " %,.0f, %.1f / %.1f, **%.0f%%**, %s |", r.perSecond(), r.p50Millis(),
+          r.p99Millis(), 100 * r.perSecond() / row.ceiling().perSecond(), cpuRatio(row.ceiling(), r)));
       }
       md.append('\n');
     }
+    md.append("\n(CPU ratio: the ceiling's CPU time per request over the server's, each process's own user + system"
+      + " time over the window without its JIT compiler threads, summed over the nodes; a busy machine moves it"
+      + " far less than the throughput.)\n");
     md.append('\n');
     for (String note : notes) {
       md.append("- ").append(note).append('\n');
