@@ -178,11 +178,11 @@ final class AttemptLifecycle {
   Future<Attempt> saveAnswers(long id, User student, JsonObject answers) {
     return serial.run("t:" + id, () -> access.writableWithAssignment(id, student).compose(w -> {
       Attempt t = w.attempt();
+      Door door = w.door();
       if (t.submitted()) {
         return Future.failedFuture(HttpError.conflict(t.autoSubmitted()
-          ? "已到截止时间，这次作答已经自动提交，答案不能再改。" : "这次作答已经提交，答案不能再改。"));
+          ? autoSubmitted(door, "答案不能再改。") : "这次作答已经提交，答案不能再改。"));
       }
-      Door door = w.door();
       if (door.closed()) {
         return Future.failedFuture(HttpError.conflict("老师已经关闭了这个作业，答案不能再改。"));
       }
@@ -256,10 +256,15 @@ final class AttemptLifecycle {
   Future<Submitted> submitAndKeep(long id, User student, JsonObject answers) {
     return serial.run("t:" + id, () -> access.writableWithAssignment(id, student).compose(w -> {
       Attempt t = w.attempt();
+      Door door = w.door();
+      if (t.submitted() && t.autoSubmitted()) {
+        // the server finished it (the teacher closed the assignment, or the deadline passed): what
+        // this request brings was not taken, and the student must be told so
+        return Future.failedFuture(HttpError.conflict(autoSubmitted(door, "这次提交没有被接受。")));
+      }
       if (t.submitted()) {
         return Future.succeededFuture(new Submitted(t, w, null, null));
       }
-      Door door = w.door();
       long now = clock.millis();
       if (door.closed()) {
         return Future.failedFuture(HttpError.conflict("老师已经关闭了这个作业，提交没有被接受。"));
@@ -285,6 +290,12 @@ final class AttemptLifecycle {
         .recover(e -> access.load(id).compose(after -> after.submitted()
           ? Future.succeededFuture(new Submitted(after, w, null, null)) : Future.failedFuture(e)));
     }));
+  }
+
+  /** Why an attempt the server submitted takes no more answers, and what it did with the saved ones. */
+  private static String autoSubmitted(Door door, String outcome) {
+    return (door.closed() ? "老师已经关闭了这个作业，这次作答已用关闭前保存的答案自动提交，"
+      : "已到截止时间，这次作答已用截止前保存的答案自动提交，") + outcome;
   }
 
   /** The attempt as {@link #finishOn} left it, without reading it back. */

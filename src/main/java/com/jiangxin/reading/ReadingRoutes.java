@@ -212,7 +212,8 @@ public final class ReadingRoutes {
   /** What the page shows around the body, the same for every visitor; as maps, which templates read fastest. */
   private void fill(Map<String, Object> model, Reading reading, ReadingPages.Highlight highlight, boolean large,
                     boolean hasQuiz) {
-    model.put("reading", Map.of("id", reading.id(), "title", reading.title(), "source", reading.source()));
+    model.put("reading", Map.of("id", reading.id(), "number", reading.number(), "title", reading.title(),
+      "source", reading.source()));
     model.put("pian", reading.pianLabel());
     model.put("examples", pages.examples(reading, r -> ReadingView.exampleLinks(r, orderedExampleNames(r))));
     model.put("hasQuiz", hasQuiz);

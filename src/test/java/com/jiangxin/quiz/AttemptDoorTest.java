@@ -4,6 +4,7 @@ import com.jiangxin.support.Accounts;
 import com.jiangxin.support.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class AttemptDoorTest {
   }
 
   @Test
-  @DisplayName("after the teacher closes the assignment, an open attempt can neither save nor submit (409, clear message)")
+  @DisplayName("closing the assignment submits an open attempt with what was saved; later saves and submits get 409 saying so")
   void closedAssignment() {
     Accounts.Login student = Accounts.student(server);
     long classId = AttemptRulesFixtures.classWith(server, teacher, student);
@@ -57,7 +58,10 @@ class AttemptDoorTest {
     HttpResponse<Buffer> submitted = submit(id, student);
     assertEquals(409, submitted.statusCode(), submitted.bodyAsString());
     assertTrue(submitted.bodyAsJsonObject().getString("error").contains("关闭"), submitted.bodyAsString());
-    assertEquals("in_progress", AttemptRulesFixtures.row(server, id).getString("STATUS"), "the refused submit stored nothing");
+    Row row = AttemptRulesFixtures.row(server, id);
+    assertEquals("submitted", row.getString("STATUS"), "closing submitted the open attempt");
+    assertTrue(row.getBoolean("AUTO_SUBMITTED"));
+    assertEquals(0.0, row.getNumeric("SCORE").doubleValue(), "with what was saved before: the refused answers were not taken");
 
     // the page form is refused the same way
     Accounts.Session browser = Accounts.session(server, student);
