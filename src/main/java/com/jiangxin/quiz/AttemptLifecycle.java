@@ -257,9 +257,9 @@ final class AttemptLifecycle {
     return serial.run("t:" + id, () -> access.writableWithAssignment(id, student).compose(w -> {
       Attempt t = w.attempt();
       Door door = w.door();
-      if (t.submitted() && t.autoSubmitted()) {
-        // the server finished it (the teacher closed the assignment, or the deadline passed): what
-        // this request brings was not taken, and the student must be told so
+      if (t.submitted() && t.autoSubmitted() && answers != null && !answers.isEmpty()) {
+        // the server finished it (the teacher closed the assignment, or the deadline passed): the
+        // answers this request brings were not taken, and the student must be told so
         return Future.failedFuture(HttpError.conflict(autoSubmitted(door, "这次提交没有被接受。")));
       }
       if (t.submitted()) {
