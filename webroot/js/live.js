@@ -218,6 +218,9 @@
     var me = null;
     var es = null;
     var current = null;
+    // the newest question this page has shown: a state read before it (a stream's first state,
+    // computed while the host moved on) arrives late and must not take the phone back
+    var shownIndex = -1;
     var deadline = 0;
     var ticking = null;
 
@@ -336,6 +339,7 @@
       ticking = setInterval(tick, 250);
     }
     function apply(s) {
+      if (s.status !== 'finished' && typeof s.index === 'number' && s.index < shownIndex) { return; }
       $('lp-progress').textContent = s.index >= 0 && s.status !== 'finished' ? '第 ' + (s.index + 1) + ' / ' + s.count + ' 题' : '';
       if (s.status === 'finished') { finished(); return; }
       if (s.status === 'lobby' || !s.question) { panel('lp-wait'); return; }
@@ -347,6 +351,7 @@
       if (mine.answered) { panel('lp-sent'); return; }
       if (!current || current.id !== s.question.id || $('lp-question').hidden) {
         current = s.question;
+        shownIndex = s.index;
         $('lp-type').textContent = current.typeLabel + '题';
         $('lp-prompt').textContent = current.prompt;
         inputsFor(current);
